@@ -1,0 +1,36 @@
+/**
+ * The compute seam: every digital product in analoop (backward passes, digital layers) goes
+ * through a Kernels provider. Matrices are row-major Float32Array.
+ */
+export interface Kernels {
+  /** Provider name as reported by `analoop doctor` (e.g. "js", "tfjs-wasm", "tfjs-node"). */
+  readonly name: string;
+  /**
+   * C = alpha * op(A) * op(B) + beta * C, with op(A) M x K and op(B) K x N, C M x N.
+   * A is stored M x K (K x M when transA), B is K x N (N x K when transB). beta = 0 ignores
+   * C's previous content (NaN in C does not propagate), as in BLAS.
+   */
+  gemm(
+    transA: boolean,
+    transB: boolean,
+    M: number,
+    N: number,
+    K: number,
+    alpha: number,
+    A: Float32Array,
+    B: Float32Array,
+    beta: number,
+    C: Float32Array,
+  ): void;
+}
+
+/** A provider that may or may not be loadable on this machine (tfjs-node, wasm, native BLAS). */
+export interface KernelsProvider {
+  readonly name: string;
+  /** Higher wins; the first that loads is chosen. */
+  readonly priority: number;
+  /** Resolves to the kernels, or rejects with a reason that `doctor` prints. */
+  load(): Promise<Kernels>;
+  /** What to do to make this provider available when it fails to load. */
+  readonly howToEnable?: string;
+}

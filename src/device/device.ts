@@ -1,0 +1,77 @@
+import type { Observable } from 'rxjs';
+
+/** What kind of hardware answers the products. */
+export type DeviceKind = 'photonic' | 'memristive' | 'simulated' | 'ideal';
+
+/** A closed value interval [lo, hi]. */
+export type Range = readonly [number, number];
+
+/** What a device declares about itself; layers derive their backward semantics from it. */
+export interface DeviceInfo {
+  kind: DeviceKind;
+  /** Board or simulator model name, e.g. "sim-paper" or a board's product id. */
+  model: string;
+  firmware: string;
+  serial: string;
+  /** Physical array size: outputs (rows) x inputs (cols) of one tile. */
+  rows: number;
+  cols: number;
+  /** Converter resolution in bits (0 = ideal, no quantisation). */
+  inputBits: number;
+  outputBits: number;
+  weightBits: number;
+  /** Value ranges the converters accept/produce; values outside are clipped by the hardware. */
+  inputRange: Range;
+  outputRange: Range;
+  weightRange: Range;
+  /** Largest batch (rows of X) accepted by one matmul call. */
+  maxBatch: number;
+  /** Content hash of the calibration profile driving a simulator, when there is one. */
+  profileId?: string;
+}
+
+/** Identifies one physical tile (array) on the device. */
+export type TileId = number;
+
+/**
+ * Where a product sits in the noise stream. A simulator keys its counter-based noise on
+ * (seed, tile, draw, rowOffset + row, column), so the noise of an element does not depend on how
+ * a batch is chunked. A board ignores it (its noise is physical).
+ */
+export interface ProductContext {
+  /** Which noise draw: e.g. the training step, or an evaluation pass counter. */
+  draw: number;
+  /** Global index of X's first row within the draw (e.g. sample index in the batch). */
+  rowOffset: number;
+}
+
+export interface Telemetry {
+  /** Milliseconds since the Unix epoch. */
+  time: number;
+  source: string;
+  temperatureC?: number;
+  opticalPowerMw?: number;
+  conductanceMeanUs?: number;
+  uptimeS?: number;
+  errors?: Record<string, number>;
+  /** Free-form event, e.g. "programmed tile 3". */
+  event?: string;
+}
+
+/**
+ * A device that computes Y = X W^T on fixed-size tiles.
+ * W is row-major rows x cols (outputs x inputs, like a Linear layer's weight), X is row-major
+ * batch x cols, Y is batch x rows. Matrices larger than one tile go through `TiledMatrix`.
+ */
+export interface Device {
+  info(): DeviceInfo;
+  /**
+   * Write weights to a tile. Values outside `weightRange` are clamped to it (the paper's weight
+   * Clamp; a board driver does the same before its DACs); a non-finite value is a RangeError.
+   */
+  program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void>;
+  /** Batched product with the weights last programmed on `tile`. */
+  matmul(tile: TileId, X: Float32Array, batch: number, ctx?: ProductContext): Promise<Float32Array>;
+  readonly telemetry$: Observable<Telemetry>;
+  close(): Promise<void>;
+}
