@@ -1,0 +1,98 @@
+import { Command, Option } from 'commander';
+import { selectKernels } from '../compute/registry.js';
+import type { Kernels } from '../compute/kernels.js';
+import { listDeviceSchemes } from '../device/registry.js';
+
+/** GFLOP/s of one square sgemm of size n, best of a few repetitions after a warm-up. */
+export function measureGflops(kernels: Kernels, n = 512, reps = 5): number {
+  const A = new Float32Array(n * n).map((_, i) => ((i * 7919) % 1000) / 1000 - 0.5);
+  const B = new Float32Array(n * n).map((_, i) => ((i * 104729) % 1000) / 1000 - 0.5);
+  const C = new Float32Array(n * n);
+  kernels.gemm(false, false, n, n, n, 1, A, B, 0, C);
+  let best = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t = process.hrtime.bigint();
+    kernels.gemm(false, false, n, n, n, 1, A, B, 0, C);
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  return (2 * n ** 3) / best / 1e9;
+}
+
+async function serialPorts(): Promise<{ ports: string[]; error?: string }> {
+  try {
+    const { SerialPort } = await import('serialport');
+    const list = await SerialPort.list();
+    return { ports: list.map((p) => `${p.path}${p.manufacturer ? ` (${p.manufacturer})` : ''}`) };
+  } catch (err) {
+    return { ports: [], error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export interface DoctorReport {
+  node: string;
+  platform: string;
+  kernels: { chosen: string; gflops512: number; attempts: unknown[] };
+  tfjsBackend: string | null;
+  deviceSchemes: string[];
+  serialPorts: string[];
+  serialError?: string;
+  missing: { part: string; howToEnable: string }[];
+}
+
+export async function runDoctor(prefer?: string): Promise<DoctorReport> {
+  const { kernels, attempts } = await selectKernels({ prefer });
+  let tfjsBackend: string | null = null;
+  if (kernels.name.startsWith('tfjs')) {
+    const tf = await import('@tensorflow/tfjs');
+    tfjsBackend = tf.getBackend() ?? null;
+  }
+  const serial = await serialPorts();
+  const major = Number(process.versions.node.split('.')[0]);
+  const missing = attempts
+    .filter((a) => !a.ok)
+    .map((a) => ({ part: `compute provider ${a.name}`, howToEnable: a.howToEnable ?? a.reason ?? '' }));
+  if (major < 20 || major >= 23) {
+    missing.push({ part: `Node ${process.versions.node}`, howToEnable: 'use Node 20, 21 or 22' });
+  }
+  return {
+    node: process.versions.node,
+    platform: `${process.platform}-${process.arch}`,
+    kernels: { chosen: kernels.name, gflops512: measureGflops(kernels), attempts },
+    tfjsBackend,
+    deviceSchemes: listDeviceSchemes().map((s) => s.scheme),
+    serialPorts: serial.ports,
+    serialError: serial.error,
+    missing,
+  };
+}
+
+function printReport(r: DoctorReport): void {
+  const out: string[] = [];
+  out.push(`node            ${r.node} (${r.platform})`);
+  out.push(`compute         ${r.kernels.chosen}: ${r.kernels.gflops512.toFixed(2)} GFLOP/s on a 512x512x512 sgemm`);
+  for (const a of r.kernels.attempts as { name: string; priority: number; ok: boolean; reason?: string }[]) {
+    out.push(`  ${a.ok ? 'ok  ' : 'no  '} ${a.name} (priority ${a.priority})${a.reason ? `: ${a.reason}` : ''}`);
+  }
+  out.push(`tfjs backend    ${r.tfjsBackend ?? '(not loaded: the chosen provider does not use tfjs)'}`);
+  out.push(`device schemes  ${r.deviceSchemes.join(', ') || '(none registered)'}`);
+  out.push(
+    `serial ports    ${r.serialPorts.length ? r.serialPorts.join(', ') : r.serialError ? `unavailable: ${r.serialError}` : '(none found)'}`,
+  );
+  if (r.missing.length) {
+    out.push('optional parts missing:');
+    for (const m of r.missing) out.push(`  ${m.part}: ${m.howToEnable}`);
+  }
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+export function doctorCommand(): Command {
+  return new Command('doctor')
+    .description('Report the Node version, the compute provider chosen (and its GFLOP/s), device schemes and serial ports')
+    .addOption(new Option('--kernels <name>', 'force a compute provider (js, tfjs-wasm, tfjs-node)').env('ANALOOP_KERNELS'))
+    .option('--json', 'print the report as JSON')
+    .action(async (opts: { kernels?: string; json?: boolean }) => {
+      const report = await runDoctor(opts.kernels);
+      if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      else printReport(report);
+    });
+}

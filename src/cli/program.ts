@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { UsageError } from './errors.js';
+import { doctorCommand } from './doctor.js';
+
+/** Builds the `analoop` command tree; each subcommand lives in its own file and stays thin. */
+export function buildProgram(): Command {
+  const program = new Command('analoop')
+    .description(
+      'Train neural networks with an analog accelerator (or its calibrated simulator) in the loop.\n' +
+        'Devices are URIs: ideal:, sim:paper?p=16&ep=0.5, sim:profile.json, serial:/dev/ttyUSB0.',
+    )
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  program.addCommand(doctorCommand());
+  return program;
+}
+
+/** Runs the CLI; returns the process exit code instead of exiting, so tests can call it. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  for (const cmd of program.commands) cmd.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // commander already printed help/version or the usage error.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`analoop: error: ${err.message}\n`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`analoop: error: ${message}\n`);
+    if (process.env.ANALOOP_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
