@@ -1,0 +1,203 @@
+/**
+ * Square sgemm throughput of every compute provider that loads here, next to the machine's
+ * BLAS peak measured in the same run by ../shared/tools/blas-peak.py (numpy), so figures from
+ * different machines compare as fractions of what each machine can do. A benchmark, not a test:
+ * prints one JSON document on stdout.
+ *
+ *   npx tsc -p tsconfig.json && node dist/bench/gemm.js
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Kernels } from '../src/compute/kernels.js';
+import { gemmJs } from '../src/compute/js-kernels.js';
+import { listKernelsProviders } from '../src/compute/registry.js';
+
+const SIZES = [256, 1024];
+/** Warm-up and timed repetitions per size: enough for a stable median, short for pure JS. */
+const PLAN: Record<number, { warmup: number; reps: number }> = {
+  256: { warmup: 3, reps: 9 },
+  1024: { warmup: 1, reps: 5 },
+};
+
+interface Peak {
+  n: number;
+  threads: string;
+  gflops: number;
+}
+
+function randomMatrix(n: number, seed: number): Float32Array {
+  const a = new Float32Array(n * n);
+  let s = seed >>> 0;
+  for (let i = 0; i < a.length; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    a[i] = s / 2 ** 31 - 1;
+  }
+  return a;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function measure(
+  k: Kernels,
+  n: number,
+): { n: number; gflops: number; medianMs: number; reps: number } {
+  const { warmup, reps } = PLAN[n] ?? { warmup: 1, reps: 3 };
+  const A = randomMatrix(n, 1);
+  const B = randomMatrix(n, 2);
+  const C = new Float32Array(n * n);
+  for (let r = 0; r < warmup; r++) k.gemm(false, false, n, n, n, 1, A, B, 0, C);
+  const times: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = process.hrtime.bigint();
+    k.gemm(false, false, n, n, n, 1, A, B, 0, C);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const ms = median(times);
+  return { n, gflops: round((2 * n ** 3) / (ms * 1e6), 2), medianMs: round(ms, 3), reps };
+}
+
+/** Largest |C_provider - C_js| / max|C_js| at a small size: a broken provider must not post a figure silently. */
+function errorVsJs(k: Kernels, n = 128): number {
+  const A = randomMatrix(n, 3);
+  const B = randomMatrix(n, 4);
+  const got = new Float32Array(n * n);
+  const want = new Float32Array(n * n);
+  k.gemm(false, false, n, n, n, 1, A, B, 0, got);
+  gemmJs(false, false, n, n, n, 1, A, B, 0, want);
+  let err = 0;
+  let mag = 0;
+  for (let i = 0; i < want.length; i++) {
+    err = Math.max(err, Math.abs(got[i] - want[i]));
+    mag = Math.max(mag, Math.abs(want[i]));
+  }
+  return err / (mag || 1);
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** The analoop checkout: the first folder up from cwd, then from this script, with its package.json. */
+function repoRoot(): string | null {
+  const starts = [process.cwd(), path.dirname(fileURLToPath(import.meta.url))];
+  for (const start of starts) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      try {
+        const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+          name?: string;
+        };
+        if (pkg.name === 'analoop') return dir;
+      } catch {
+        // no package.json here
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  return null;
+}
+
+/** Runs blas-peak.py, whose last stdout line is {"n", "threads", "gflops"}. */
+function blasPeak(script: string, n: number, threads?: number): Peak | { error: string } {
+  const args = [script, String(n), ...(threads ? [String(threads)] : [])];
+  const r = spawnSync('python3', args, { encoding: 'utf8', timeout: 300_000 });
+  if (r.error) return { error: `python3 could not run: ${r.error.message}` };
+  if (r.status !== 0) {
+    const last = r.stderr.trim().split('\n').pop() ?? '';
+    return { error: `blas-peak.py exited with ${r.status}: ${last}` };
+  }
+  try {
+    const line = r.stdout.trim().split('\n').pop() ?? '';
+    const p = JSON.parse(line) as { n: number; threads: string; gflops: number };
+    return { n: p.n, threads: String(p.threads), gflops: p.gflops };
+  } catch {
+    return { error: `unexpected blas-peak.py output: ${r.stdout.slice(0, 200)}` };
+  }
+}
+
+async function main(): Promise<void> {
+  const providers = [];
+  for (const p of listKernelsProviders()) {
+    let kernels: Kernels;
+    try {
+      kernels = await p.load();
+    } catch (e) {
+      providers.push({
+        name: p.name,
+        priority: p.priority,
+        loaded: false,
+        reason: e instanceof Error ? e.message : String(e),
+        howToEnable: p.howToEnable,
+      });
+      continue;
+    }
+    const results = SIZES.map((n) => measure(kernels, n));
+    providers.push({
+      name: p.name,
+      priority: p.priority,
+      loaded: true,
+      maxRelErrorVsJs: Number(errorVsJs(kernels).toExponential(2)),
+      results,
+    });
+  }
+
+  // The baseline runs after the providers so the two never compete for the cores.
+  const root = repoRoot();
+  const script = root ? path.resolve(root, '../shared/tools/blas-peak.py') : null;
+  let baseline: { script: string; byN: Record<string, Peak>; oneThread: Peak | null } | null = null;
+  let baselineReason: string | undefined;
+  if (!script) {
+    baselineReason = 'could not find the analoop checkout (run from inside it)';
+  } else if (!fs.existsSync(script)) {
+    baselineReason = `${script} does not exist`;
+  } else {
+    const byN: Record<string, Peak> = {};
+    for (const n of SIZES) {
+      const p = blasPeak(script, n);
+      if ('error' in p) {
+        baselineReason = p.error;
+        break;
+      }
+      byN[n] = p;
+    }
+    if (!baselineReason) {
+      // Single-threaded too: the tfjs-wasm and JS providers use one core.
+      const one = blasPeak(script, SIZES[SIZES.length - 1], 1);
+      baseline = { script, byN, oneThread: 'error' in one ? null : one };
+    }
+  }
+
+  const withRatios = providers.map((p) =>
+    'results' in p && p.results
+      ? {
+          ...p,
+          results: p.results.map((r) => ({
+            ...r,
+            ratioToBaseline: baseline ? round(r.gflops / baseline.byN[r.n].gflops, 4) : null,
+          })),
+        }
+      : p,
+  );
+
+  const report = {
+    benchmark: 'square sgemm, C = A B, float32 row-major; median of timed reps after warm-up',
+    date: new Date().toISOString(),
+    node: process.versions.node,
+    cpu: { model: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length },
+    sizes: SIZES,
+    selected: withRatios.find((p) => p.loaded)?.name ?? null,
+    providers: withRatios,
+    baseline,
+    ...(baselineReason ? { baselineReason } : {}),
+  };
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+}
+
+await main();

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { col2im, convOutputSize, im2col, type Conv2dOptions } from '../../src/compute/im2col.js';
+import { gemmJs } from '../../src/compute/js-kernels.js';
+import { randomArray, rng } from './reference.js';
+
+/** Convolution straight from its definition (cross-correlation, as in PyTorch), in float64. */
+function directConv(
+  x: Float32Array,
+  w: Float32Array,
+  C: number,
+  H: number,
+  W: number,
+  F: number,
+  kh: number,
+  kw: number,
+  [sh, sw]: [number, number],
+  [ph, pw]: [number, number],
+  [dh, dw]: [number, number],
+): { y: Float64Array; outH: number; outW: number } {
+  const outH = Math.floor((H + 2 * ph - dh * (kh - 1) - 1) / sh) + 1;
+  const outW = Math.floor((W + 2 * pw - dw * (kw - 1) - 1) / sw) + 1;
+  const y = new Float64Array(F * outH * outW);
+  for (let f = 0; f < F; f++) {
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0; ox < outW; ox++) {
+        let s = 0;
+        for (let c = 0; c < C; c++) {
+          for (let ky = 0; ky < kh; ky++) {
+            for (let kx = 0; kx < kw; kx++) {
+              const iy = oy * sh - ph + ky * dh;
+              const ix = ox * sw - pw + kx * dw;
+              if (iy < 0 || iy >= H || ix < 0 || ix >= W) continue;
+              s += w[((f * C + c) * kh + ky) * kw + kx] * x[(c * H + iy) * W + ix];
+            }
+          }
+        }
+        y[(f * outH + oy) * outW + ox] = s;
+      }
+    }
+  }
+  return { y, outH, outW };
+}
+
+type Case = {
+  C: number;
+  H: number;
+  W: number;
+  kh: number;
+  kw: number;
+  s: [number, number];
+  p: [number, number];
+  d: [number, number];
+};
+
+const CASES: Case[] = [];
+for (const s of [
+  [1, 1],
+  [2, 2],
+  [3, 1],
+] as [number, number][]) {
+  for (const p of [
+    [0, 0],
+    [1, 1],
+    [2, 0],
+  ] as [number, number][]) {
+    for (const d of [
+      [1, 1],
+      [2, 2],
+      [1, 3],
+    ] as [number, number][]) {
+      CASES.push({ C: 3, H: 9, W: 11, kh: 3, kw: 2, s, p, d });
+    }
+  }
+}
+CASES.push({ C: 1, H: 1, W: 1, kh: 1, kw: 1, s: [1, 1], p: [0, 0], d: [1, 1] });
+CASES.push({ C: 2, H: 5, W: 7, kh: 5, kw: 7, s: [1, 1], p: [0, 0], d: [1, 1] }); // kernel = image
+CASES.push({ C: 2, H: 4, W: 4, kh: 3, kw: 3, s: [4, 4], p: [3, 3], d: [1, 1] }); // padding > kernel/2
+CASES.push({ C: 1, H: 6, W: 1, kh: 2, kw: 1, s: [1, 1], p: [0, 2], d: [1, 1] }); // a column image
+
+const label = (c: Case) => `C${c.C} ${c.H}x${c.W} k${c.kh}x${c.kw} s${c.s} p${c.p} d${c.d}`;
+
+describe('im2col + gemm is the convolution', () => {
+  for (const c of CASES) {
+    it(label(c), () => {
+      const next = rng(c.H * 97 + c.W * 13 + c.s[0] * 7 + c.p[1] * 3 + c.d[0]);
+      const F = 4;
+      const x = randomArray(c.C * c.H * c.W, next);
+      const w = randomArray(F * c.C * c.kh * c.kw, next);
+      const opts: Conv2dOptions = { stride: c.s, padding: c.p, dilation: c.d };
+      const [outH, outW] = convOutputSize(c.H, c.W, c.kh, c.kw, opts);
+      const ref = directConv(x, w, c.C, c.H, c.W, F, c.kh, c.kw, c.s, c.p, c.d);
+      expect([outH, outW]).toEqual([ref.outH, ref.outW]);
+      const cols = im2col(x, c.C, c.H, c.W, c.kh, c.kw, opts);
+      const rows = c.C * c.kh * c.kw;
+      expect(cols.length).toBe(rows * outH * outW);
+      const y = new Float32Array(F * outH * outW);
+      gemmJs(false, false, F, outH * outW, rows, 1, w, cols, 0, y);
+      for (let i = 0; i < y.length; i++) expect(y[i]).toBeCloseTo(ref.y[i], 5);
+    });
+  }
+
+  it('writes every element of a reused output buffer (no stale values under padding)', () => {
+    const x = Float32Array.from([1, 2, 3, 4]);
+    const out = new Float32Array(4 * 9).fill(NaN);
+    im2col(x, 1, 2, 2, 2, 2, { padding: 1 }, out);
+    expect(out.every(Number.isFinite)).toBe(true);
+    // Row (ky=0, kx=0) reads x[oy-1, ox-1]: only the bottom-right 2x2 of the 3x3 output sees data.
+    expect([...out.subarray(0, 9)]).toEqual([0, 0, 0, 0, 1, 2, 0, 3, 4]);
+  });
+});
+
+describe('col2im is the adjoint of im2col', () => {
+  for (const c of CASES) {
+    it(label(c), () => {
+      const next = rng(c.C * 31 + c.kh * 5 + c.s[1] * 11 + c.d[1] * 17 + c.p[0]);
+      const opts: Conv2dOptions = { stride: c.s, padding: c.p, dilation: c.d };
+      const [outH, outW] = convOutputSize(c.H, c.W, c.kh, c.kw, opts);
+      const x = randomArray(c.C * c.H * c.W, next);
+      const y = randomArray(c.C * c.kh * c.kw * outH * outW, next);
+      const ax = im2col(x, c.C, c.H, c.W, c.kh, c.kw, opts);
+      const aty = col2im(y, c.C, c.H, c.W, c.kh, c.kw, opts);
+      let lhs = 0;
+      let rhs = 0;
+      let scale = 0;
+      for (let i = 0; i < y.length; i++) {
+        lhs += ax[i] * y[i];
+        scale += Math.abs(ax[i] * y[i]);
+      }
+      for (let i = 0; i < x.length; i++) rhs += x[i] * aty[i];
+      expect(Math.abs(lhs - rhs)).toBeLessThanOrEqual(1e-6 * scale + 1e-12);
+    });
+  }
+
+  it('accumulates into the given output', () => {
+    const cols = new Float32Array(4).fill(1); // 1x1 kernel over a 2x2 image: identity layout
+    const out = Float32Array.from([10, 20, 30, 40]);
+    col2im(cols, 1, 2, 2, 1, 1, {}, out);
+    expect([...out]).toEqual([11, 21, 31, 41]);
+  });
+
+  it('sums overlapping windows: a 2x2 kernel over 3x3 counts each pixel once per window', () => {
+    const [outH, outW] = convOutputSize(3, 3, 2, 2);
+    const counts = col2im(new Float32Array(4 * outH * outW).fill(1), 1, 3, 3, 2, 2);
+    expect([...counts]).toEqual([1, 2, 1, 2, 4, 2, 1, 2, 1]);
+  });
+});
+
+describe('convOutputSize', () => {
+  it('follows floor((n + 2p - d(k-1) - 1)/s) + 1 per axis', () => {
+    expect(convOutputSize(28, 28, 5, 5)).toEqual([24, 24]);
+    expect(convOutputSize(32, 32, 3, 3, { padding: 1 })).toEqual([32, 32]);
+    expect(convOutputSize(32, 31, 3, 3, { stride: 2, padding: 1 })).toEqual([16, 16]);
+    expect(convOutputSize(10, 10, 3, 3, { dilation: [2, 3] })).toEqual([6, 4]);
+    expect(convOutputSize(7, 9, 2, 4, { stride: [1, 2], padding: [0, 1] })).toEqual([6, 4]);
+  });
+
+  it('rejects kernels that do not fit and malformed options', () => {
+    expect(() => convOutputSize(2, 2, 3, 3)).toThrow(/does not fit/);
+    expect(() => convOutputSize(8, 8, 3, 3, { stride: 0 })).toThrow(/stride/);
+    expect(() => convOutputSize(8, 8, 3, 3, { padding: -1 })).toThrow(/padding/);
+    expect(() => convOutputSize(8, 8, 3, 3, { dilation: [1, 1.5] })).toThrow(/dilation/);
+    expect(() => convOutputSize(0, 8, 3, 3)).toThrow(/H must be/);
+  });
+});
