@@ -27,7 +27,12 @@ export function fillUniformBound(out: Float32Array, bound: number, next: () => n
  * PyTorch's default for Linear and Conv2d: kaiming_uniform_(a = sqrt(5)) for the weight, which
  * works out to U(-1/sqrt(fanIn), 1/sqrt(fanIn)), and the same bound for the bias.
  */
-export function defaultInit(weight: Float32Array, bias: Float32Array | undefined, fanIn: number, seed: number): void {
+export function defaultInit(
+  weight: Float32Array,
+  bias: Float32Array | undefined,
+  fanIn: number,
+  seed: number,
+): void {
   const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
   const next = seededUniform(seed);
   fillUniformBound(weight, bound, next);
@@ -39,6 +44,7 @@ export function makeParam(name: string, shape: number[], value?: Float32Array): 
   let n = 1;
   for (const d of shape) n *= d;
   const v = value ?? new Float32Array(n);
-  if (v.length !== n) throw new RangeError(`param ${name}: ${v.length} values for shape [${shape}]`);
+  if (v.length !== n)
+    throw new RangeError(`param ${name}: ${v.length} values for shape [${shape}]`);
   return { name, shape: [...shape], value: v, grad: new Float32Array(n), version: 0 };
 }

@@ -1,0 +1,85 @@
+import type { Device, ProductContext, Range } from '../../device/device.js';
+import { getTileAllocator, TiledMatrix } from '../../device/tiling.js';
+import type { Param } from '../layer.js';
+
+/**
+ * The analog side of a weight layer (Linear, Conv2d): the weight Param mapped onto the device's
+ * tiles, and what the digital backward pass can derive from the device's declaration.
+ *
+ * - The tiles are re-programmed only when the Param's `version` changed since the last write
+ *   (writing a board's array is slow and wears memristive cells), never per forward pass.
+ * - Backward (method.md section 3, straight-through): the device's own input chain
+ *   (Clamp -> RP -> Noise) passes gradients through except for the Clamp, whose mask
+ *   1[lo <= x <= hi] is applied when the device declares a finite input range. The weight
+ *   chain is skipped (dL/dW := dL/dW'); dX uses the weights as the device holds them up to
+ *   quantisation and noise, i.e. clamped to the declared weight range (identity when unbounded).
+ */
+export class AnalogWeights {
+  private readonly tiled: TiledMatrix;
+  private programmedVersion = -1;
+  private clampedW: Float32Array | undefined;
+  private clampedVersion = -1;
+
+  constructor(
+    readonly device: Device,
+    private readonly weight: Param,
+    /** Outputs (rows of W). */
+    readonly rows: number,
+    /** Inputs (cols of W). */
+    readonly cols: number,
+  ) {
+    this.tiled = new TiledMatrix(device, getTileAllocator(device), rows, cols);
+  }
+
+  /** Number of physical tiles used. */
+  get tileCount(): number {
+    return this.tiled.tileCount;
+  }
+
+  /** Y = X W^T (X batch x cols, Y batch x rows) on the device, programming it first if stale. */
+  async product(X: Float32Array, batch: number, ctx: ProductContext): Promise<Float32Array> {
+    if (this.programmedVersion !== this.weight.version) {
+      const version = this.weight.version;
+      await this.tiled.program(this.weight.value);
+      this.programmedVersion = version;
+    }
+    return this.tiled.matmul(X, batch, { draw: ctx.draw, rowOffset: ctx.rowOffset });
+  }
+
+  /** The finite input range the device clips to, or undefined when unbounded. */
+  inputRange(): Range | undefined {
+    const r = this.device.info().inputRange;
+    return Number.isFinite(r[0]) || Number.isFinite(r[1]) ? r : undefined;
+  }
+
+  /** The weights for dX = dY W: the Param's values clamped to the device's weight range. */
+  backwardWeights(): Float32Array {
+    const [lo, hi] = this.device.info().weightRange;
+    if (!Number.isFinite(lo) && !Number.isFinite(hi)) return this.weight.value;
+    if (this.clampedW && this.clampedVersion === this.weight.version) return this.clampedW;
+    const w = this.weight.value;
+    const out = this.clampedW ?? new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) out[i] = Math.min(hi, Math.max(lo, w[i]));
+    this.clampedW = out;
+    this.clampedVersion = this.weight.version;
+    return out;
+  }
+}
+
+/**
+ * Straight-through gradient of an input Clamp[lo, hi]: zero dx where x was clipped. A value
+ * exactly on the bound passes (the clamp is the identity there), as in method.md: 1[lo <= x <= hi].
+ */
+export function maskClamped(
+  dx: Float32Array,
+  x: Float32Array,
+  range: Range | undefined,
+): Float32Array {
+  if (!range) return dx;
+  const [lo, hi] = range;
+  for (let i = 0; i < dx.length; i++) {
+    const v = x[i];
+    if (!(v >= lo && v <= hi)) dx[i] = 0;
+  }
+  return dx;
+}

@@ -1,0 +1,120 @@
+import { addRowVector, sumRows } from '../../compute/elementwise.js';
+import type { ForwardContext, Layer, Param, Runtime } from '../layer.js';
+import type { Tensor } from '../tensor.js';
+import { AnalogWeights, maskClamped } from './analog-product.js';
+import { defaultInit, makeParam } from './init.js';
+
+export interface LinearOptions {
+  inFeatures: number;
+  outFeatures: number;
+  /** Add a (digital) bias; default true. */
+  bias?: boolean;
+  /** Forward product on the device (true) or with kernels.gemm (false). */
+  analog: boolean;
+  /** Seed of the weight initialisation; default 0. */
+  seed?: number;
+}
+
+/**
+ * y = x W^T + b over the last dimension of x ([..., in] -> [..., out]); every leading row is one
+ * product row. W is [out, in] (`weight`), b is [out] (`bias`), initialised as PyTorch does.
+ *
+ * Analog: the product runs on the runtime's device (re-programmed only when W's version changed);
+ * the bias is added digitally. Digital: kernels.gemm. Backward is always digital (method.md
+ * section 3): dX = dY W, dW += dY^T X, db += sum dY, with X the input as given; on an analog
+ * layer dX is masked where the device's declared input range clipped x (see AnalogWeights).
+ */
+export class Linear implements Layer {
+  readonly kind = 'linear';
+  readonly analog: boolean;
+  readonly inFeatures: number;
+  readonly outFeatures: number;
+  readonly weight: Param;
+  readonly bias: Param | undefined;
+  private readonly onDevice: AnalogWeights | undefined;
+  private saved: Tensor | undefined;
+
+  constructor(
+    private readonly rt: Runtime,
+    opts: LinearOptions,
+  ) {
+    const { inFeatures, outFeatures } = opts;
+    for (const [k, v] of [
+      ['inFeatures', inFeatures],
+      ['outFeatures', outFeatures],
+    ] as const) {
+      if (!Number.isInteger(v) || v <= 0)
+        throw new RangeError(`Linear: ${k} must be a positive integer, got ${v}`);
+    }
+    this.inFeatures = inFeatures;
+    this.outFeatures = outFeatures;
+    this.analog = opts.analog;
+    this.weight = makeParam('weight', [outFeatures, inFeatures]);
+    this.bias = opts.bias === false ? undefined : makeParam('bias', [outFeatures]);
+    defaultInit(this.weight.value, this.bias?.value, inFeatures, opts.seed ?? 0);
+    this.onDevice = opts.analog
+      ? new AnalogWeights(rt.device, this.weight, outFeatures, inFeatures)
+      : undefined;
+  }
+
+  async forward(x: Tensor, ctx: ForwardContext): Promise<Tensor> {
+    const last = x.shape[x.shape.length - 1];
+    if (x.shape.length < 2 || last !== this.inFeatures) {
+      throw new RangeError(
+        `Linear: expected input [batch, ..., ${this.inFeatures}], got [${x.shape}]`,
+      );
+    }
+    const rows = x.data.length / this.inFeatures;
+    const out = this.outFeatures;
+    let y: Float32Array;
+    if (this.onDevice) {
+      // Noise is keyed per product row: sample s's rows start at (rowOffset + s) * rowsPerSample,
+      // so a sample gets the same noise whatever batch chunk it arrives in.
+      const batch = x.shape[0];
+      const rowsPerSample = batch === 0 ? 0 : rows / batch;
+      y = await this.onDevice.product(x.data, rows, {
+        draw: ctx.draw,
+        rowOffset: ctx.rowOffset * rowsPerSample,
+      });
+    } else {
+      y = new Float32Array(rows * out);
+      this.rt.kernels.gemm(
+        false,
+        true,
+        rows,
+        out,
+        this.inFeatures,
+        1,
+        x.data,
+        this.weight.value,
+        0,
+        y,
+      );
+    }
+    if (this.bias) addRowVector(y, this.bias.value, rows, out);
+    this.saved = x;
+    return { data: y, shape: [...x.shape.slice(0, -1), out] };
+  }
+
+  backward(dy: Tensor): Tensor {
+    const x = this.saved;
+    if (!x) throw new Error('Linear: backward before forward');
+    const rows = x.data.length / this.inFeatures;
+    const out = this.outFeatures;
+    const inF = this.inFeatures;
+    if (dy.data.length !== rows * out) {
+      throw new RangeError(`Linear: dy has ${dy.data.length} values, expected ${rows} x ${out}`);
+    }
+    const W = this.onDevice ? this.onDevice.backwardWeights() : this.weight.value;
+    const dx = new Float32Array(rows * inF);
+    this.rt.kernels.gemm(false, false, rows, inF, out, 1, dy.data, W, 0, dx);
+    this.rt.kernels.gemm(true, false, out, inF, rows, 1, dy.data, x.data, 1, this.weight.grad);
+    if (this.bias) sumRows(dy.data, rows, out, this.bias.grad);
+    if (this.onDevice) maskClamped(dx, x.data, this.onDevice.inputRange());
+    return { data: dx, shape: [...x.shape] };
+  }
+
+  params(): Param[] {
+    return this.bias ? [this.weight, this.bias] : [this.weight];
+  }
+}

@@ -1,0 +1,89 @@
+import type { Layer, Param } from '../layer.js';
+import type { Tensor } from '../tensor.js';
+import { nchw, pair, poolOutput, type Size2 } from './shape.js';
+
+export interface MaxPool2dOptions {
+  kernel: Size2;
+  /** Default: the kernel size (non-overlapping windows). */
+  stride?: Size2;
+  /** Implicit -Infinity padding on each side; default 0. */
+  padding?: Size2;
+}
+
+/**
+ * Max over each window of an NCHW tensor (PyTorch's MaxPool2d, floor mode). Backward routes each
+ * output gradient to the input element that won its window (the first one on a tie), so at a tie
+ * the gradient is a valid subgradient rather than a finite-difference one.
+ */
+export class MaxPool2d implements Layer {
+  readonly kind = 'maxpool2d';
+  readonly analog = false;
+  private readonly k: [number, number];
+  private readonly s: [number, number];
+  private readonly p: [number, number];
+  private argmax: Int32Array | undefined;
+  private inShape: number[] | undefined;
+
+  constructor(opts: MaxPool2dOptions) {
+    this.k = pair('MaxPool2d: kernel', opts.kernel, 1);
+    this.s = pair('MaxPool2d: stride', opts.stride ?? opts.kernel, 1);
+    this.p = pair('MaxPool2d: padding', opts.padding ?? 0, 0);
+    if (this.p[0] * 2 > this.k[0] || this.p[1] * 2 > this.k[1]) {
+      throw new RangeError('MaxPool2d: padding must be at most half the kernel size');
+    }
+  }
+
+  async forward(x: Tensor): Promise<Tensor> {
+    const [B, C, H, W] = nchw('MaxPool2d', x);
+    const [kh, kw] = this.k;
+    const [sh, sw] = this.s;
+    const [ph, pw] = this.p;
+    const [oH, oW] = poolOutput('MaxPool2d', H, W, this.k, this.s, this.p);
+    const y = new Float32Array(B * C * oH * oW);
+    const arg = new Int32Array(y.length);
+    const xd = x.data;
+    let o = 0;
+    for (let plane = 0; plane < B * C; plane++) {
+      const base = plane * H * W;
+      for (let oy = 0; oy < oH; oy++) {
+        const y0 = oy * sh - ph;
+        for (let ox = 0; ox < oW; ox++, o++) {
+          const x0 = ox * sw - pw;
+          let best = -Infinity;
+          let at = -1;
+          for (let i = Math.max(0, y0); i < Math.min(H, y0 + kh); i++) {
+            for (let j = Math.max(0, x0); j < Math.min(W, x0 + kw); j++) {
+              const idx = base + i * W + j;
+              const v = xd[idx];
+              // `at < 0` also takes the first element when every value is -Infinity or NaN.
+              if (v > best || at < 0) {
+                best = v;
+                at = idx;
+              }
+            }
+          }
+          y[o] = best;
+          arg[o] = at;
+        }
+      }
+    }
+    this.argmax = arg;
+    this.inShape = [...x.shape];
+    return { data: y, shape: [B, C, oH, oW] };
+  }
+
+  backward(dy: Tensor): Tensor {
+    if (!this.argmax || !this.inShape) throw new Error('MaxPool2d: backward before forward');
+    const arg = this.argmax;
+    if (dy.data.length !== arg.length)
+      throw new RangeError(`MaxPool2d: dy has ${dy.data.length} values, expected ${arg.length}`);
+    const n = this.inShape.reduce((a, b) => a * b, 1);
+    const dx = new Float32Array(n);
+    for (let o = 0; o < arg.length; o++) if (arg[o] >= 0) dx[arg[o]] += dy.data[o];
+    return { data: dx, shape: [...this.inShape] };
+  }
+
+  params(): Param[] {
+    return [];
+  }
+}
