@@ -2,7 +2,7 @@ import type { ForwardContext, Layer, Param, Runtime } from '../layer.js';
 import type { Tensor } from '../tensor.js';
 import { seededUniform } from './init.js';
 import { Linear } from './linear.js';
-import { prefixedParams } from './residual.js';
+import { prefixedParams } from './prefixed.js';
 
 export interface MultiHeadSelfAttentionOptions {
   runtime: Runtime;

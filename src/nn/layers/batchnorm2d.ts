@@ -2,33 +2,6 @@ import type { ForwardContext, Layer, Param } from '../layer.js';
 import { tensor, type Tensor } from '../tensor.js';
 import { makeParam } from './init.js';
 
-/**
- * Non-trainable state a layer carries besides its params (e.g. BatchNorm's running statistics).
- * It changes during training and must be saved in a checkpoint and restored on resume, or
- * evaluation after `--resume` would not match an uninterrupted run. `value` is the live array:
- * a checkpoint loader writes into it in place.
- */
-export interface LayerBuffer {
-  name: string;
-  value: Float32Array;
-}
-
-/** A layer that carries buffers (checkpointing looks for this method, recursively). */
-export interface HasBuffers {
-  buffers(): LayerBuffer[];
-}
-
-/** True when `layer` exposes `buffers()`. */
-export function hasBuffers(layer: object): layer is HasBuffers {
-  return typeof (layer as Partial<HasBuffers>).buffers === 'function';
-}
-
-/** The buffers of `layer` (none when it has no `buffers()`), names prefixed with `<prefix>.`. */
-export function prefixedBuffers(prefix: string, layer: object): LayerBuffer[] {
-  if (!hasBuffers(layer)) return [];
-  return layer.buffers().map((b) => ({ name: `${prefix}.${b.name}`, value: b.value }));
-}
-
 export interface BatchNorm2dOptions {
   /** Weight of the new batch statistic in the running average (PyTorch's convention). */
   momentum?: number;
@@ -44,7 +17,7 @@ export interface BatchNorm2dOptions {
  * are state, not params: `buffers()` exposes them for checkpoints.
  * All of it is digital (a host-side op between analog products).
  */
-export class BatchNorm2d implements Layer, HasBuffers {
+export class BatchNorm2d implements Layer {
   readonly kind = 'batchnorm2d';
   readonly analog = false;
   readonly weight: Param;
@@ -80,7 +53,7 @@ export class BatchNorm2d implements Layer, HasBuffers {
   }
 
   /** running_mean and running_var: must be checkpointed along with the params. */
-  buffers(): LayerBuffer[] {
+  buffers(): StateBuffer[] {
     return [
       { name: 'running_mean', value: this.runningMean },
       { name: 'running_var', value: this.runningVar },

@@ -1,44 +1,13 @@
-import type { ForwardContext, Layer, Param } from '../layer.js';
+import type { ForwardContext, Layer, Param, StateBuffer } from '../layer.js';
 import { tensor, type Tensor } from '../tensor.js';
-import { prefixedBuffers, type HasBuffers, type LayerBuffer } from './batchnorm2d.js';
-
-/**
- * A view of a child's param under `<prefix>.<name>`, sharing value and grad and forwarding
- * `version` (so an optimiser's bump reaches the analog layer owning it). Composite layers use
- * it so a model's param names are unique, as checkpoints key on them.
- */
-export function prefixedParam(prefix: string, p: Param): Param {
-  return {
-    name: `${prefix}.${p.name}`,
-    get shape() {
-      return p.shape;
-    },
-    get value() {
-      return p.value;
-    },
-    get grad() {
-      return p.grad;
-    },
-    get version() {
-      return p.version;
-    },
-    set version(v: number) {
-      p.version = v;
-    },
-  };
-}
-
-/** The params of `layer`, each renamed `<prefix>.<name>`. */
-export function prefixedParams(prefix: string, layer: Layer): Param[] {
-  return layer.params().map((p) => prefixedParam(prefix, p));
-}
+import { prefixedBuffers, prefixedParams } from './prefixed.js';
 
 /**
  * A residual connection: y = main(x) + shortcut(x), the shortcut being the identity when
  * omitted (ResNet's BasicBlock with a 1x1 conv + BN projection when shapes change; the ViT's
  * x + MHSA(LN(x))). Backward sends dy down both paths and sums the input gradients.
  */
-export class Residual implements Layer, HasBuffers {
+export class Residual implements Layer {
   readonly kind = 'residual';
   private cached: Param[] | undefined;
 
@@ -61,7 +30,7 @@ export class Residual implements Layer, HasBuffers {
   }
 
   /** Buffers of both paths, named `main.<name>` and `shortcut.<name>`. */
-  buffers(): LayerBuffer[] {
+  buffers(): StateBuffer[] {
     const out = prefixedBuffers('main', this.main);
     if (this.shortcut) out.push(...prefixedBuffers('shortcut', this.shortcut));
     return out;

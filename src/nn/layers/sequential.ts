@@ -1,31 +1,6 @@
-import type { ForwardContext, Layer, Param } from '../layer.js';
+import type { ForwardContext, Layer, Param, StateBuffer } from '../layer.js';
 import type { Tensor } from '../tensor.js';
-
-/**
- * A view of a child's parameter under a prefixed name ("0.weight", "2.1.bias"). It shares the
- * value and gradient arrays and forwards `version`, so an optimiser bumping the version through
- * the view is seen by the analog layer that owns the parameter (it re-programs its tiles).
- */
-function prefixed(prefix: string, p: Param): Param {
-  return {
-    name: `${prefix}.${p.name}`,
-    get shape() {
-      return p.shape;
-    },
-    get value() {
-      return p.value;
-    },
-    get grad() {
-      return p.grad;
-    },
-    get version() {
-      return p.version;
-    },
-    set version(v: number) {
-      p.version = v;
-    },
-  };
-}
+import { prefixedBuffers, prefixedParam } from './prefixed.js';
 
 /** Layers applied in order; backward runs them in reverse. Parameter names are prefixed by index. */
 export class Sequential implements Layer {
@@ -61,9 +36,13 @@ export class Sequential implements Layer {
   params(): Param[] {
     if (!this.cached) {
       this.cached = this.layers.flatMap((layer, i) =>
-        layer.params().map((p) => prefixed(String(i), p)),
+        layer.params().map((p) => prefixedParam(String(i), p)),
       );
     }
     return this.cached;
+  }
+
+  buffers(): StateBuffer[] {
+    return this.layers.flatMap((layer, i) => prefixedBuffers(String(i), layer));
   }
 }

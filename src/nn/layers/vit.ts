@@ -15,7 +15,7 @@ import { MultiHeadSelfAttention, subSeeds } from './attention.js';
 import { makeParam, seededUniform } from './init.js';
 import { LayerNorm } from './layernorm.js';
 import { Linear } from './linear.js';
-import { prefixedParams } from './residual.js';
+import { prefixedParams } from './prefixed.js';
 
 /** Std of the learned token and position embeddings at init (the ViT reference uses 0.02). */
 export const EMBEDDING_INIT_STD = 0.02;

@@ -1,0 +1,85 @@
+import type { DeviceInfo, TileId } from '../src/device/device.js';
+import { DeviceError } from '../src/device/errors.js';
+
+/**
+ * Argument checks shared by the in-process devices, so the simulator and the ideal device
+ * reject exactly what a board would reject, with the same messages.
+ */
+
+export function checkProgramArgs(
+  info: DeviceInfo,
+  tile: TileId,
+  W: Float32Array,
+  rows: number,
+  cols: number,
+): void {
+  if (!Number.isInteger(tile) || tile < 0)
+    throw new DeviceError('bad-shape', `tile id must be a non-negative integer, got ${tile}`);
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows <= 0 || cols <= 0) {
+    throw new DeviceError(
+      'bad-shape',
+      `program(tile ${tile}): rows and cols must be positive integers, got ${rows} x ${cols}`,
+    );
+  }
+  if (rows > info.rows || cols > info.cols) {
+    throw new DeviceError(
+      'bad-shape',
+      `program(tile ${tile}): ${rows} x ${cols} does not fit the ${info.rows} x ${info.cols} array; use TiledMatrix`,
+    );
+  }
+  if (W.length !== rows * cols) {
+    throw new DeviceError(
+      'bad-shape',
+      `program(tile ${tile}): W has ${W.length} values, expected ${rows} x ${cols}`,
+    );
+  }
+  for (let i = 0; i < W.length; i++) {
+    if (!Number.isFinite(W[i]!)) {
+      throw new RangeError(`program(tile ${tile}): W[${i}] = ${W[i]} is not finite`);
+    }
+  }
+}
+
+export function checkMatmulArgs(
+  info: DeviceInfo,
+  tile: TileId,
+  cols: number,
+  X: Float32Array,
+  batch: number,
+): void {
+  if (!Number.isInteger(batch) || batch < 0)
+    throw new DeviceError(
+      'bad-shape',
+      `matmul(tile ${tile}): batch must be a non-negative integer, got ${batch}`,
+    );
+  if (batch > info.maxBatch) {
+    throw new DeviceError(
+      'bad-shape',
+      `matmul(tile ${tile}): batch ${batch} exceeds maxBatch ${info.maxBatch}; use TiledMatrix`,
+    );
+  }
+  if (X.length !== batch * cols) {
+    throw new DeviceError(
+      'bad-shape',
+      `matmul(tile ${tile}): X has ${X.length} values, expected ${batch} x ${cols}`,
+    );
+  }
+}
+
+export function checkContext(draw: number, rowOffset: number): void {
+  if (!Number.isSafeInteger(draw) || draw < 0)
+    throw new DeviceError(
+      'bad-shape',
+      `ProductContext.draw must be a non-negative integer, got ${draw}`,
+    );
+  if (!Number.isSafeInteger(rowOffset) || rowOffset < 0) {
+    throw new DeviceError(
+      'bad-shape',
+      `ProductContext.rowOffset must be a non-negative integer, got ${rowOffset}`,
+    );
+  }
+}
+
+export function closedError(what: string): DeviceError {
+  return new DeviceError('closed', `${what}: the device is closed`);
+}

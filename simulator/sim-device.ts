@@ -1,0 +1,274 @@
+import { Subject } from 'rxjs';
+import type {
+  Device,
+  DeviceInfo,
+  ProductContext,
+  Telemetry,
+  TileId,
+} from '../src/device/device.js';
+import { DeviceError } from '../src/device/errors.js';
+import {
+  addNoise,
+  clamp,
+  deriveKey,
+  reducePrecision,
+  resolveNoise,
+  type NoiseKey,
+  type NoiseSpec,
+} from '../src/noise/index.js';
+import { checkContext, checkMatmulArgs, checkProgramArgs, closedError } from './checks.js';
+import { tileProduct } from './product.js';
+import {
+  converterBits,
+  converterPrecision,
+  parseProfile,
+  profileId,
+  type ConverterSpec,
+  type Nonlinearity,
+  type Profile,
+  type ProfileNoiseSpec,
+} from './profile.js';
+
+/**
+ * Noise streams, the second part of every noise key: (seed, stream, tile, draw). Draws made
+ * without a ProductContext use the AUTO_* streams so they never collide with explicit draws.
+ */
+const STREAM = { program: 1, weight: 2, input: 3, read: 4 } as const;
+const AUTO = 16;
+
+export interface SimDeviceOptions {
+  /** Overrides the profile's seed (the effective profile, and so profileId, carries it). */
+  seed?: number;
+  /** Milliseconds clock for drift; inject a fake one in tests. Default Date.now. */
+  clock?: () => number;
+  /** Where the device came from (its URI), for telemetry. */
+  source?: string;
+}
+
+interface TileState {
+  /** Programmed weights: clamped, quantised, with programming noise. */
+  W: Float32Array;
+  rows: number;
+  cols: number;
+  programmedAt: number;
+  /** Weights with the last draw's weight noise, reused while chunks of one draw arrive. */
+  cached?: { stream: number; draw: number; W: Float32Array };
+}
+
+function perChannel(v: number | number[], rows: number): Float64Array {
+  return typeof v === 'number' ? new Float64Array(rows).fill(v) : Float64Array.from(v);
+}
+
+function nonlinearityFn(n: Nonlinearity | undefined): ((y: number) => number) | undefined {
+  if (!n) return undefined;
+  if (n.kind === 'cubic') {
+    const a3 = n.a3;
+    return (y) => y + a3 * y * y * y;
+  }
+  const c = n.coefficients;
+  return (y) => {
+    let s = 0;
+    for (let k = c.length - 1; k >= 0; k--) s = s * y + c[k]!; // Horner
+    return s;
+  };
+}
+
+/**
+ * The simulated array, driven by a calibration profile. Per tile and draw it computes
+ *
+ *   program:  W_p = Clamp_w(W) -> RP(p_w) -> + programming noise      (once per program())
+ *   weights:  W_d = W_p + weight noise                                 (fresh every draw)
+ *   inputs:   X_d = Clamp_dac(X) -> RP(p_dac) -> + input noise         (the paper's doa)
+ *   analog:   z = X_d W_d^T (float64 sums);  y = gain_r (1 + drift_r t) z + offset_r;  y = f(y)
+ *   outputs:  Y = y + read noise -> Clamp_adc -> RP(p_adc)            (the paper's aod)
+ *
+ * where t is hours since the tile was programmed and f the optional nonlinearity. All noise is
+ * counter-based, keyed on (seed, stream, tile, draw) and indexed by the element's global
+ * position: input element (rowOffset + b) * cols + c, output (rowOffset + b) * rows + r, weight
+ * r * cols + c. So an element's noise does not depend on how a batch is chunked, and a product
+ * is bit-reproducible for a given seed, call sequence and clock. Without a ProductContext each
+ * call is a fresh draw from a per-device counter, with rowOffset 0.
+ */
+export class SimDevice implements Device {
+  readonly telemetry$ = new Subject<Telemetry>();
+  /** The effective profile (seed override applied). */
+  readonly profile: Profile;
+  readonly profileId: string;
+  private readonly infoValue: DeviceInfo;
+  private readonly seed: number;
+  private readonly clock: () => number;
+  private readonly source: string;
+  private readonly noise: {
+    programming: NoiseSpec;
+    weight: NoiseSpec;
+    input: NoiseSpec;
+    read: NoiseSpec;
+  };
+  private readonly pIn: number;
+  private readonly pOut: number;
+  private readonly pW: number;
+  private readonly gain: Float64Array;
+  private readonly offset: Float64Array;
+  private readonly drift: Float64Array;
+  private readonly hasDrift: boolean;
+  private readonly nonlinearity: ((y: number) => number) | undefined;
+  private readonly tiles = new Map<TileId, TileState>();
+  private readonly programCount = new Map<TileId, number>();
+  private autoDraw = 0;
+  private closed = false;
+
+  constructor(profile: Profile, options: SimDeviceOptions = {}) {
+    // Re-validated: a profile built in code gets the same checks as one read from a file.
+    this.profile = parseProfile(
+      options.seed === undefined ? profile : { ...profile, seed: options.seed },
+      options.source ?? `profile "${profile.name}"`,
+    );
+    this.profileId = profileId(this.profile);
+    this.seed = this.profile.seed;
+    this.clock = options.clock ?? Date.now;
+    this.source = options.source ?? `sim:${this.profile.name}`;
+    const pr = this.profile;
+    this.pIn = converterPrecision(pr.dac);
+    this.pOut = converterPrecision(pr.adc);
+    this.pW = converterPrecision(pr.weights);
+    // A scale is used as given; an ep is turned into a scale at the block's precision (the
+    // converter's, unless the profile names one). Poisson always needs p (its rate is p * scale).
+    const resolve = (n: ProfileNoiseSpec, conv: ConverterSpec): NoiseSpec => {
+      const pc = n.p ?? converterPrecision(conv);
+      const p = pc > 0 ? pc : undefined;
+      if (n.model === 'none') return { model: 'none', scale: 0 };
+      if (n.scale !== undefined)
+        return p === undefined
+          ? { model: n.model, scale: n.scale }
+          : { model: n.model, scale: n.scale, p };
+      const r = resolveNoise({ model: n.model, ep: n.ep!, ...(p === undefined ? {} : { p }) });
+      return r.p === undefined
+        ? { model: r.model, scale: r.scale }
+        : { model: r.model, scale: r.scale, p: r.p };
+    };
+    this.noise = {
+      programming: resolve(pr.noise.programming, pr.weights),
+      weight: resolve(pr.noise.weight, pr.weights),
+      input: resolve(pr.noise.input, pr.dac),
+      read: resolve(pr.noise.read, pr.adc),
+    };
+    const rows = pr.array.rows;
+    this.gain = perChannel(pr.channels.gain, rows);
+    this.offset = perChannel(pr.channels.offset, rows);
+    this.drift = perChannel(pr.channels.gainDriftPerHour, rows);
+    this.hasDrift = this.drift.some((d) => d !== 0);
+    this.nonlinearity = nonlinearityFn(pr.nonlinearity);
+    this.infoValue = {
+      kind: 'simulated',
+      model: `sim-${pr.name}`,
+      firmware: 'analoop-sim/1',
+      serial: this.profileId,
+      rows,
+      cols: pr.array.cols,
+      inputBits: converterBits(pr.dac),
+      outputBits: converterBits(pr.adc),
+      weightBits: converterBits(pr.weights),
+      inputRange: [pr.dac.range[0], pr.dac.range[1]],
+      outputRange: [pr.adc.range[0], pr.adc.range[1]],
+      weightRange: [pr.weights.range[0], pr.weights.range[1]],
+      maxBatch: pr.array.maxBatch,
+      profileId: this.profileId,
+    };
+  }
+
+  info(): DeviceInfo {
+    return { ...this.infoValue };
+  }
+
+  /** The noise each block uses after resolving EP to a scale (for reports and tests). */
+  resolvedNoise(): Readonly<SimDevice['noise']> {
+    return this.noise;
+  }
+
+  private key(stream: number, tile: TileId, draw: number): NoiseKey {
+    return deriveKey(this.seed, stream, tile, draw);
+  }
+
+  async program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void> {
+    if (this.closed) throw closedError('program');
+    checkProgramArgs(this.infoValue, tile, W, rows, cols);
+    const count = this.programCount.get(tile) ?? 0;
+    this.programCount.set(tile, count + 1);
+    const Wp = Float32Array.from(W);
+    const [lo, hi] = this.infoValue.weightRange;
+    clamp(Wp, lo, hi);
+    reducePrecision(Wp, this.pW);
+    // Programming noise is a fresh draw per program() call: a re-write lands differently.
+    addNoise(this.noise.programming, Wp, this.key(STREAM.program, tile, count), 0);
+    this.tiles.set(tile, { W: Wp, rows, cols, programmedAt: this.clock() });
+    this.telemetry$.next({
+      time: Date.now(),
+      source: this.source,
+      event: `programmed tile ${tile} (${rows}x${cols})`,
+    });
+  }
+
+  private drawWeights(tile: TileId, t: TileState, auto: boolean, draw: number): Float32Array {
+    if (this.noise.weight.model === 'none') return t.W;
+    const stream = STREAM.weight + (auto ? AUTO : 0);
+    if (t.cached && t.cached.stream === stream && t.cached.draw === draw) return t.cached.W;
+    const W = Float32Array.from(t.W);
+    addNoise(this.noise.weight, W, this.key(stream, tile, draw), 0);
+    t.cached = { stream, draw, W };
+    return W;
+  }
+
+  async matmul(
+    tile: TileId,
+    X: Float32Array,
+    batch: number,
+    ctx?: ProductContext,
+  ): Promise<Float32Array> {
+    if (this.closed) throw closedError('matmul');
+    const t = this.tiles.get(tile);
+    if (!t) throw new DeviceError('not-programmed', `matmul: tile ${tile} was never programmed`);
+    checkMatmulArgs(this.infoValue, tile, t.cols, X, batch);
+    const auto = ctx === undefined;
+    const draw = ctx ? ctx.draw : this.autoDraw++;
+    const rowOffset = ctx ? ctx.rowOffset : 0;
+    checkContext(draw, rowOffset);
+    const a = auto ? AUTO : 0;
+    const { rows, cols } = t;
+
+    const W = this.drawWeights(tile, t, auto, draw);
+
+    // DAC (doa): clip, quantise, then the input noise.
+    const Xd = Float32Array.from(X);
+    clamp(Xd, this.infoValue.inputRange[0], this.infoValue.inputRange[1]);
+    reducePrecision(Xd, this.pIn);
+    addNoise(this.noise.input, Xd, this.key(STREAM.input + a, tile, draw), rowOffset * cols);
+
+    // The analog product and the per-channel response.
+    const z = tileProduct(Xd, W, batch, rows, cols);
+    const Y = new Float32Array(batch * rows);
+    const hours = this.hasDrift ? (this.clock() - t.programmedAt) / 3_600_000 : 0;
+    const g = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) g[r] = this.gain[r]! * (1 + this.drift[r]! * hours);
+    const off = this.offset;
+    const f = this.nonlinearity;
+    for (let b = 0; b < batch; b++) {
+      const o = b * rows;
+      if (f) for (let r = 0; r < rows; r++) Y[o + r] = f(g[r]! * z[o + r]! + off[r]!);
+      else for (let r = 0; r < rows; r++) Y[o + r] = g[r]! * z[o + r]! + off[r]!;
+    }
+
+    // ADC (aod): read noise, clip, quantise.
+    addNoise(this.noise.read, Y, this.key(STREAM.read + a, tile, draw), rowOffset * rows);
+    clamp(Y, this.infoValue.outputRange[0], this.infoValue.outputRange[1]);
+    reducePrecision(Y, this.pOut);
+    return Y;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.tiles.clear();
+    this.telemetry$.next({ time: Date.now(), source: this.source, event: 'closed' });
+    this.telemetry$.complete();
+  }
+}
