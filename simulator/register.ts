@@ -3,8 +3,7 @@ import { DeviceError } from '../src/device/errors.js';
 import { numberParam, parseDeviceParams, type ParamForms } from '../src/device/params.js';
 import { registerDevice, type DeviceFactory } from '../src/device/registry.js';
 import { IdealDevice } from './ideal-device.js';
-import { paperProfile } from './presets.js';
-import { loadProfile, PROFILE_NOISE_MODELS } from './profile.js';
+import { loadProfile, paperProfile, PROFILE_NOISE_MODELS } from '../src/profile/index.js';
 import { SimDevice } from './sim-device.js';
 
 /**

@@ -27,7 +27,7 @@ import {
   type Nonlinearity,
   type Profile,
   type ProfileNoiseSpec,
-} from './profile.js';
+} from '../src/profile/index.js';
 
 /**
  * Noise streams, the second part of every noise key: (seed, stream, tile, draw). Draws made

@@ -24,7 +24,21 @@ async function serialPorts(): Promise<{ ports: string[]; error?: string }> {
     const list = await SerialPort.list();
     return { ports: list.map((p) => `${p.path}${p.manufacturer ? ` (${p.manufacturer})` : ''}`) };
   } catch (err) {
-    return { ports: [], error: err instanceof Error ? err.message : String(err) };
+    // serialport lists through udevadm on Linux; containers often lack it, so look in /dev.
+    try {
+      const { readdirSync } = await import('node:fs');
+      const ports = readdirSync('/dev')
+        .filter((n) => /^tty(USB|ACM)\d+$/.test(n))
+        .map((n) => `/dev/${n}`);
+      return {
+        ports,
+        error: ports.length
+          ? undefined
+          : `${(err as Error).message}; none in /dev/ttyUSB*, /dev/ttyACM*`,
+      };
+    } catch {
+      return { ports: [], error: err instanceof Error ? err.message : String(err) };
+    }
   }
 }
 
@@ -50,7 +64,10 @@ export async function runDoctor(prefer?: string): Promise<DoctorReport> {
   const major = Number(process.versions.node.split('.')[0]);
   const missing = attempts
     .filter((a) => !a.ok)
-    .map((a) => ({ part: `compute provider ${a.name}`, howToEnable: a.howToEnable ?? a.reason ?? '' }));
+    .map((a) => ({
+      part: `compute provider ${a.name}`,
+      howToEnable: a.howToEnable ?? a.reason ?? '',
+    }));
   if (major < 20 || major >= 23) {
     missing.push({ part: `Node ${process.versions.node}`, howToEnable: 'use Node 20, 21 or 22' });
   }
@@ -69,11 +86,22 @@ export async function runDoctor(prefer?: string): Promise<DoctorReport> {
 function printReport(r: DoctorReport): void {
   const out: string[] = [];
   out.push(`node            ${r.node} (${r.platform})`);
-  out.push(`compute         ${r.kernels.chosen}: ${r.kernels.gflops512.toFixed(2)} GFLOP/s on a 512x512x512 sgemm`);
-  for (const a of r.kernels.attempts as { name: string; priority: number; ok: boolean; reason?: string }[]) {
-    out.push(`  ${a.ok ? 'ok  ' : 'no  '} ${a.name} (priority ${a.priority})${a.reason ? `: ${a.reason}` : ''}`);
+  out.push(
+    `compute         ${r.kernels.chosen}: ${r.kernels.gflops512.toFixed(2)} GFLOP/s on a 512x512x512 sgemm`,
+  );
+  for (const a of r.kernels.attempts as {
+    name: string;
+    priority: number;
+    ok: boolean;
+    reason?: string;
+  }[]) {
+    out.push(
+      `  ${a.ok ? 'ok  ' : 'no  '} ${a.name} (priority ${a.priority})${a.reason ? `: ${a.reason}` : ''}`,
+    );
   }
-  out.push(`tfjs backend    ${r.tfjsBackend ?? '(not loaded: the chosen provider does not use tfjs)'}`);
+  out.push(
+    `tfjs backend    ${r.tfjsBackend ?? '(not loaded: the chosen provider does not use tfjs)'}`,
+  );
   out.push(`device schemes  ${r.deviceSchemes.join(', ') || '(none registered)'}`);
   out.push(
     `serial ports    ${r.serialPorts.length ? r.serialPorts.join(', ') : r.serialError ? `unavailable: ${r.serialError}` : '(none found)'}`,
@@ -87,8 +115,14 @@ function printReport(r: DoctorReport): void {
 
 export function doctorCommand(): Command {
   return new Command('doctor')
-    .description('Report the Node version, the compute provider chosen (and its GFLOP/s), device schemes and serial ports')
-    .addOption(new Option('--kernels <name>', 'force a compute provider (js, tfjs-wasm, tfjs-node)').env('ANALOOP_KERNELS'))
+    .description(
+      'Report the Node version, the compute provider chosen (and its GFLOP/s), device schemes and serial ports',
+    )
+    .addOption(
+      new Option('--kernels <name>', 'force a compute provider (js, tfjs-wasm, tfjs-node)').env(
+        'ANALOOP_KERNELS',
+      ),
+    )
     .option('--json', 'print the report as JSON')
     .action(async (opts: { kernels?: string; json?: boolean }) => {
       const report = await runDoctor(opts.kernels);

@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from './errors.js';
+import { compareCommand } from './compare.js';
 import { doctorCommand } from './doctor.js';
+import { profileCommand } from './profile.js';
+import { trainCommand } from './train.js';
 
 /** Builds the `analoop` command tree; each subcommand lives in its own file and stays thin. */
 export function buildProgram(): Command {
@@ -12,7 +15,10 @@ export function buildProgram(): Command {
     .version(process.env.npm_package_version ?? '0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  program.addCommand(trainCommand());
+  program.addCommand(compareCommand());
   program.addCommand(doctorCommand());
+  program.addCommand(profileCommand());
   return program;
 }
 

@@ -40,4 +40,14 @@ export interface Layer {
   params(): Param[];
   /** Analog products in this layer (for the run manifest): true when it uses the device. */
   readonly analog?: boolean;
+  /** Direct sub-layers of a container (Sequential, Residual, blocks), for walking a model. */
+  children?(): Layer[];
+  /** Non-trainable state a checkpoint must keep (e.g. BatchNorm running statistics). */
+  buffers?(): StateBuffer[];
+}
+
+/** A named non-trainable array (saved and restored with checkpoints). */
+export interface StateBuffer {
+  name: string;
+  value: Float32Array;
 }

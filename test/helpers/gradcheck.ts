@@ -42,7 +42,12 @@ export async function gradcheck(
   const loss = async () => dot((await layer.forward(x, ctx)).data, probe);
   let maxRelError = 0;
   let worst = '';
-  const check = async (name: string, arr: Float32Array, analytic: Float32Array, bump: () => void) => {
+  const check = async (
+    name: string,
+    arr: Float32Array,
+    analytic: Float32Array,
+    bump: () => void,
+  ) => {
     const stride = Math.max(1, Math.floor(arr.length / maxEntries));
     for (let i = 0; i < arr.length; i += stride) {
       const orig = arr[i];

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Telemetry } from '../../src/device/device.js';
 import { getTileAllocator, TiledMatrix } from '../../src/device/tiling.js';
-import { paperProfile } from '../../simulator/presets.js';
-import { parseProfile, type Profile, type ProfileInput } from '../../simulator/profile.js';
+import {
+  paperProfile,
+  parseProfile,
+  type Profile,
+  type ProfileInput,
+} from '../../src/profile/index.js';
 import { SimDevice } from '../../simulator/sim-device.js';
 
 /** Small deterministic generator for test data (mulberry32). */

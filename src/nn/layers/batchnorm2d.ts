@@ -1,4 +1,4 @@
-import type { ForwardContext, Layer, Param } from '../layer.js';
+import type { ForwardContext, Layer, Param, StateBuffer } from '../layer.js';
 import { tensor, type Tensor } from '../tensor.js';
 import { makeParam } from './init.js';
 

@@ -29,6 +29,10 @@ export class Residual implements Layer {
     return this.cached;
   }
 
+  children(): Layer[] {
+    return this.shortcut ? [this.main, this.shortcut] : [this.main];
+  }
+
   /** Buffers of both paths, named `main.<name>` and `shortcut.<name>`. */
   buffers(): StateBuffer[] {
     const out = prefixedBuffers('main', this.main);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Conv2d } from '../../../src/nn/layers/conv2d.js';
 import { Linear } from '../../../src/nn/layers/linear.js';
-import { paperProfile } from '../../../simulator/presets.js';
+import { paperProfile } from '../../../src/profile/index.js';
 import { SimDevice } from '../../../simulator/sim-device.js';
 import { ctx, randTensor, runtime } from './helpers.js';
 

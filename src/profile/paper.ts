@@ -1,4 +1,4 @@
-import type { NoiseModel } from '../src/noise/index.js';
+import type { NoiseModel } from '../noise/index.js';
 import { parseProfile, PROFILE_SCHEMA_ID, type Profile, type ProfileInput } from './profile.js';
 
 export interface PaperProfileOptions {

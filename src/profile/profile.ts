@@ -6,7 +6,7 @@ import {
   precisionFromBits,
   precisionFromBitsAnalogVNN,
   type NoiseModel,
-} from '../src/noise/index.js';
+} from '../noise/index.js';
 import { ProfileError, type ProfileIssue } from './profile-error.js';
 
 /**

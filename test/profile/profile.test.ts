@@ -2,8 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { paperProfile, PAPER_ARRAY_SIZE } from '../../simulator/presets.js';
-import { ProfileError } from '../../simulator/profile-error.js';
+import { paperProfile, PAPER_ARRAY_SIZE, ProfileError } from '../../src/profile/index.js';
 import {
   canonicalJson,
   converterBits,
@@ -12,7 +11,7 @@ import {
   parseProfile,
   profileId,
   profileJsonSchema,
-} from '../../simulator/profile.js';
+} from '../../src/profile/index.js';
 
 const base = () => ({
   schema: 'analoop.profile/1',

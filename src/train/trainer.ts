@@ -1,0 +1,330 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Kernels } from '../compute/kernels.js';
+import { getKernels } from '../compute/registry.js';
+import type { Device } from '../device/device.js';
+import { openDevice as openRegisteredDevice } from '../device/registry.js';
+import {
+  batches,
+  batchCount,
+  datasetInfo,
+  loadDataset,
+  take,
+  type DataSplit,
+  type Dataset,
+} from '../data/index.js';
+import { CIFAR_AUGMENT } from '../data/augment.js';
+import { parseActivation, activationName } from '../nn/activations.js';
+import { softmaxCrossEntropy } from '../nn/losses.js';
+import {
+  describeLayers,
+  modelBuffers,
+  modelParams,
+  parameterCount,
+  type Model,
+} from '../nn/model.js';
+import { buildModel } from '../nn/models/index.js';
+import { tensor } from '../nn/tensor.js';
+import { loadCheckpoint, makeCheckpoint, restoreCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { clipGradNorm } from './clip.js';
+import { resolveTrainConfig, type TrainConfig, type TrainConfigInput } from './config.js';
+import type { BatchProgress, EpochMetrics, RunSummary } from './metrics.js';
+import { createOptimizer, zeroGrad } from './optimizers.js';
+import { RunDir } from './run-dir.js';
+import { learningRate, parseSchedule } from './schedules.js';
+
+/** Evaluation draws live far above any training step, so their noise never repeats a step's. */
+const EVAL_DRAW_BASE = 0x40000000;
+
+export interface TrainOptions {
+  /** Where manifest, metrics and checkpoints go; omit for an in-memory run. */
+  runDir?: string;
+  /** Continue the run in runDir from its last checkpoint. */
+  resume?: boolean;
+  /** Pre-loaded data (compare shares one copy between its runs). */
+  data?: DataSplit;
+  kernels?: Kernels;
+  openDevice?: (uri: string) => Promise<Device>;
+  onProgress?: (event: BatchProgress | EpochMetrics) => void;
+  /** Aborting stops between batches; the last finished epoch's checkpoint stays valid. */
+  signal?: AbortSignal;
+}
+
+export interface TrainResult {
+  config: TrainConfig;
+  summary: RunSummary;
+  history: EpochMetrics[];
+  model: Model;
+}
+
+export class TrainingInterrupted extends Error {
+  override name = 'TrainingInterrupted';
+}
+
+function limit(ds: Dataset, n: number): Dataset {
+  return n > 0 && n < ds.n ? take(ds, n) : ds;
+}
+
+/** Mean loss and accuracy over a dataset, with the device's noise on (draw = an eval draw). */
+export async function evaluate(
+  model: Model,
+  ds: Dataset,
+  batchSize: number,
+  draw: number,
+  seed: number,
+): Promise<{ loss: number; accuracy: number }> {
+  let loss = 0;
+  let correct = 0;
+  for (const b of batches(ds, batchSize, { shuffle: false })) {
+    const ctx = { training: false, draw, rowOffset: b.offset, seed };
+    const logits = await model.net.forward(tensor([b.size, ...ds.shape], b.x), ctx);
+    const r = softmaxCrossEntropy(logits, b.y);
+    loss += r.loss * b.size;
+    correct += r.correct;
+  }
+  return { loss: loss / ds.n, accuracy: correct / ds.n };
+}
+
+function copyWeights(from: Model, to: Model): void {
+  const src = modelParams(from);
+  const dst = modelParams(to);
+  src.forEach((p, i) => {
+    dst[i].value.set(p.value);
+    dst[i].version++;
+  });
+  const sb = modelBuffers(from);
+  modelBuffers(to).forEach((b, i) => b.value.set(sb[i].value));
+}
+
+/**
+ * Trains a model with its forward products on a Device and everything else digital.
+ * Reproducible: data order, dropout, augmentation and simulated noise are all keyed on the seed
+ * and (epoch, step), so a resumed run reaches the same weights as an uninterrupted one.
+ */
+export async function train(
+  input: TrainConfigInput,
+  opts: TrainOptions = {},
+): Promise<TrainResult> {
+  const config = resolveTrainConfig(input);
+  const activation = parseActivation(config.activation);
+  const schedule = parseSchedule(config.schedule);
+  const open = opts.openDevice ?? openRegisteredDevice;
+  const split = opts.data ?? (await loadDataset(config.dataset, { grey: config.grey }));
+  const trainSet = limit(split.train, config.trainLimit);
+  const testSet = limit(split.test, config.testLimit);
+  const kernels = opts.kernels ?? (await getKernels());
+  const device = await open(config.device);
+  let idealDevice: Device | undefined;
+  try {
+    const build = (dev: Device) =>
+      buildModel(config.model, {
+        runtime: { kernels, device: dev },
+        activation,
+        inputShape: trainSet.shape,
+        classes: trainSet.classes,
+        seed: config.seed,
+        analog: config.analog,
+        options: config.modelOptions,
+      });
+    const model = build(device);
+    let noiseOffModel: Model | undefined;
+    if (config.evalNoiseOff) {
+      idealDevice = await open('ideal:');
+      noiseOffModel = build(idealDevice);
+    }
+    const params = modelParams(model);
+    const buffers = modelBuffers(model);
+    const optimizer = createOptimizer(config.optimizer, {
+      momentum: config.momentum,
+      weightDecay: config.weightDecay,
+    });
+
+    const run = opts.runDir ? new RunDir(opts.runDir) : undefined;
+    let history: EpochMetrics[] = [];
+    let step = 0;
+    let startEpoch = 0;
+    if (run && opts.resume) {
+      const manifest = await run.readManifest();
+      if (
+        !isDeepStrictEqual(manifest.config, {
+          ...config,
+          epochs: (manifest.config as TrainConfig).epochs,
+        })
+      ) {
+        throw new Error(
+          `${run.manifestFile}: the run was started with a different configuration; resume with the same options (only --epochs may grow)`,
+        );
+      }
+      const ckpt = await loadCheckpoint(run.checkpointFile);
+      restoreCheckpoint(ckpt, params, buffers, optimizer);
+      history = ckpt.history;
+      step = ckpt.step;
+      startEpoch = ckpt.epochs;
+      await run.append({
+        event: 'resume',
+        epoch: startEpoch,
+        step,
+        time: new Date().toISOString(),
+      });
+    } else if (run) {
+      if (run.hasCheckpoint()) {
+        throw new Error(
+          `${run.path} already holds a run; pass --resume to continue it, or choose another run directory`,
+        );
+      }
+      await run.create();
+    }
+    if (run) {
+      const info = device.info();
+      const previous = opts.resume ? await run.readManifest() : undefined;
+      await run.writeManifest({
+        format: 'analoop-run/1',
+        created: previous?.created ?? new Date().toISOString(),
+        ...(previous
+          ? { resumed: [...((previous.resumed as string[]) ?? []), new Date().toISOString()] }
+          : {}),
+        node: process.versions.node,
+        config,
+        activation: activationName(activation),
+        device: info,
+        calibrationProfileId: info.profileId ?? null,
+        kernels: kernels.name,
+        model: {
+          preset: model.preset,
+          parameters: parameterCount(model),
+          layers: describeLayers(model),
+        },
+        data: { train: datasetInfo(trainSet), test: datasetInfo(testSet) },
+      });
+      if (!opts.resume) await run.append({ event: 'start', time: new Date().toISOString() });
+    }
+
+    const itersPerEpoch = batchCount(trainSet.n, config.batchSize);
+    let stoppedEarly: string | null = null;
+    for (let epoch = startEpoch; epoch < config.epochs; epoch++) {
+      const t0 = performance.now();
+      let lossSum = 0;
+      let correct = 0;
+      let seen = 0;
+      let lr = config.lr;
+      let iteration = 0;
+      for (const b of batches(trainSet, config.batchSize, {
+        seed: config.seed,
+        epoch,
+        augment: config.augment ? CIFAR_AUGMENT : undefined,
+      })) {
+        if (opts.signal?.aborted) {
+          throw new TrainingInterrupted(
+            `interrupted in epoch ${epoch + 1}; ${run ? `resume with --resume (from the end of epoch ${epoch})` : 'nothing was saved'}`,
+          );
+        }
+        lr = learningRate(schedule, config.lr, {
+          epoch,
+          iteration,
+          itersPerEpoch,
+          epochs: config.epochs,
+        });
+        zeroGrad(params);
+        const ctx = { training: true, draw: step, rowOffset: 0, seed: config.seed };
+        const logits = await model.net.forward(tensor([b.size, ...trainSet.shape], b.x), ctx);
+        const r = softmaxCrossEntropy(logits, b.y);
+        if (!Number.isFinite(r.loss)) {
+          stoppedEarly = `loss became ${r.loss} at epoch ${epoch + 1}, step ${step}: lower --lr or add --clip-norm`;
+          break;
+        }
+        model.net.backward(r.grad);
+        if (config.clipNorm > 0) clipGradNorm(params, config.clipNorm);
+        optimizer.step(params, lr);
+        step++;
+        iteration++;
+        lossSum += r.loss * b.size;
+        correct += r.correct;
+        seen += b.size;
+        opts.onProgress?.({
+          event: 'batch',
+          epoch: epoch + 1,
+          batch: iteration,
+          batches: itersPerEpoch,
+          loss: r.loss,
+          accuracy: r.correct / b.size,
+        });
+      }
+      if (stoppedEarly) break;
+      const test = await evaluate(
+        model,
+        testSet,
+        config.batchSize,
+        EVAL_DRAW_BASE + epoch,
+        config.seed,
+      );
+      let testAccuracyNoiseOff: number | undefined;
+      if (noiseOffModel) {
+        copyWeights(model, noiseOffModel);
+        testAccuracyNoiseOff = (
+          await evaluate(
+            noiseOffModel,
+            testSet,
+            config.batchSize,
+            EVAL_DRAW_BASE + epoch,
+            config.seed,
+          )
+        ).accuracy;
+      }
+      const metrics: EpochMetrics = {
+        event: 'epoch',
+        epoch: epoch + 1,
+        step,
+        lr,
+        trainLoss: lossSum / seen,
+        trainAccuracy: correct / seen,
+        testLoss: test.loss,
+        testAccuracy: test.accuracy,
+        ...(testAccuracyNoiseOff !== undefined ? { testAccuracyNoiseOff } : {}),
+        seconds: (performance.now() - t0) / 1000,
+      };
+      history.push(metrics);
+      opts.onProgress?.(metrics);
+      if (run) {
+        await run.append(metrics);
+        await saveCheckpoint(
+          run.checkpointFile,
+          makeCheckpoint(epoch + 1, step, params, buffers, optimizer, history),
+        );
+      }
+      if (config.patience > 0) {
+        const best = Math.max(...history.map((h) => h.testAccuracy));
+        const bestEpoch = history.findIndex((h) => h.testAccuracy === best) + 1;
+        if (epoch + 1 - bestEpoch >= config.patience) {
+          stoppedEarly = `no test-accuracy gain for ${config.patience} epochs (best ${best.toFixed(4)} at epoch ${bestEpoch})`;
+          break;
+        }
+      }
+    }
+    const summary = summarise(history, stoppedEarly);
+    if (run) await run.append(summary);
+    return { config, summary, history, model };
+  } finally {
+    await device.close();
+    await idealDevice?.close();
+  }
+}
+
+function summarise(history: EpochMetrics[], stoppedEarly: string | null): RunSummary {
+  let best = -1;
+  let bestEpoch = 0;
+  for (const h of history) {
+    if (h.testAccuracy > best) {
+      best = h.testAccuracy;
+      bestEpoch = h.epoch;
+    }
+  }
+  const last = history.at(-1);
+  return {
+    event: 'end',
+    epochs: history.length,
+    maxTestAccuracy: Math.max(best, 0),
+    bestEpoch,
+    finalTrainLoss: last?.trainLoss ?? NaN,
+    finalTestLoss: last?.testLoss ?? NaN,
+    stoppedEarly,
+  };
+}
