@@ -29,7 +29,7 @@ export function nonNegativeNumber(value: string): number {
   return n;
 }
 
-/** `key=value` pairs collected into an object; values that look numeric or boolean are converted. */
+/** `key=value` pairs collected into an object; numbers, booleans and JSON arrays/objects are converted. */
 export function keyValue(
   value: string,
   previous: Record<string, unknown> = {},
@@ -38,7 +38,13 @@ export function keyValue(
   if (!m) throw new InvalidArgumentError(`expected key=value (e.g. convLayers=4), got "${value}"`);
   const raw = m[2];
   let v: unknown = raw;
-  if (raw === 'true' || raw === 'false') v = raw === 'true';
+  if (/^[[{]/.test(raw)) {
+    try {
+      v = JSON.parse(raw);
+    } catch {
+      throw new InvalidArgumentError(`${m[1]}: "${raw}" is not valid JSON (e.g. hidden=[256,128])`);
+    }
+  } else if (raw === 'true' || raw === 'false') v = raw === 'true';
   else if (raw.trim() !== '' && Number.isFinite(Number(raw))) v = Number(raw);
   return { ...previous, [m[1]]: v };
 }

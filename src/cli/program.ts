@@ -25,7 +25,12 @@ export function buildProgram(): Command {
 /** Runs the CLI; returns the process exit code instead of exiting, so tests can call it. */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  for (const cmd of program.commands) cmd.exitOverride();
+  // Throw instead of exiting at every level, so main() owns the exit code.
+  const override = (cmd: Command): void => {
+    cmd.exitOverride();
+    cmd.commands.forEach(override);
+  };
+  override(program);
   try {
     await program.parseAsync(argv);
     return 0;

@@ -1,0 +1,118 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeSynthetic } from '../../src/data/index.js';
+import { modelParams } from '../../src/nn/model.js';
+import { train, TrainingInterrupted } from '../../src/train/trainer.js';
+import type { TrainConfigInput } from '../../src/train/config.js';
+import { registerSimulator } from '../../simulator/register.js';
+
+// A small learnable task keeps each run under a second while exercising the whole loop.
+const data = makeSynthetic({ n: 384, testN: 128, shape: [1, 6, 6], classes: 4 });
+
+const base: TrainConfigInput = {
+  model: 'mlp',
+  modelOptions: { hidden: [24, 12] },
+  dataset: 'synthetic',
+  device: 'sim:paper?p=16&ep=0.5',
+  activation: 'gelu',
+  epochs: 4,
+  batchSize: 32,
+  seed: 7,
+};
+
+const weights = (r: Awaited<ReturnType<typeof train>>) =>
+  modelParams(r.model).map((p) => Array.from(p.value));
+
+beforeAll(() => registerSimulator());
+
+describe('train', () => {
+  it('learns the synthetic task on the noisy paper device, and records max test accuracy', async () => {
+    const r = await train(base, { data });
+    expect(r.history).toHaveLength(4);
+    expect(r.summary.maxTestAccuracy).toBe(Math.max(...r.history.map((h) => h.testAccuracy)));
+    // Chance is 25%; the blobs are easy even under p=16, EP=0.5 noise.
+    expect(r.summary.maxTestAccuracy).toBeGreaterThan(0.6);
+    expect(r.history.at(-1)!.trainLoss).toBeLessThan(r.history[0].trainLoss);
+  });
+
+  it('is reproducible: the same seed gives bit-identical weights, another seed does not', async () => {
+    const a = await train({ ...base, epochs: 1 }, { data });
+    const b = await train({ ...base, epochs: 1 }, { data });
+    const c = await train({ ...base, epochs: 1, seed: 8 }, { data });
+    expect(weights(a)).toEqual(weights(b));
+    expect(weights(a)).not.toEqual(weights(c));
+  });
+
+  it('writes manifest, metrics lines and a checkpoint; --resume after an interruption reaches the same weights', async () => {
+    const full = await train(base, { data });
+
+    const dir = await mkdtemp(join(tmpdir(), 'analoop-run-'));
+    const ctl = new AbortController();
+    // Kill the run in the middle of epoch 3 (after 2 full epochs were checkpointed).
+    const batchesPerEpoch = 384 / 32;
+    let seen = 0;
+    await expect(
+      train(base, {
+        data,
+        runDir: dir,
+        signal: ctl.signal,
+        onProgress: (e) => {
+          if (e.event === 'batch' && ++seen === 2 * batchesPerEpoch + 5) ctl.abort();
+        },
+      }),
+    ).rejects.toThrow(TrainingInterrupted);
+
+    const resumed = await train(base, { data, runDir: dir, resume: true });
+    expect(weights(resumed)).toEqual(weights(full));
+    expect(resumed.history.map((h) => h.testAccuracy)).toEqual(full.history.map((h) => h.testAccuracy));
+
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.config.seed).toBe(7);
+    expect(manifest.device.kind).toBe('simulated');
+    expect(manifest.calibrationProfileId).toMatch(/^[0-9a-f]{16}$/);
+    expect(manifest.model.layers.map((l: { analog: boolean }) => l.analog)).toEqual([true, true, true]);
+    expect(manifest.resumed).toHaveLength(1);
+    const lines = (await readFile(join(dir, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.event)).toEqual(['start', 'epoch', 'epoch', 'resume', 'epoch', 'epoch', 'end']);
+    expect(lines.filter((l) => l.event === 'epoch').map((l) => l.epoch)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('refuses to resume with a different configuration, and to overwrite a run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'analoop-run-'));
+    await train({ ...base, epochs: 1 }, { data, runDir: dir });
+    await expect(train({ ...base, epochs: 1 }, { data, runDir: dir })).rejects.toThrow(/already holds a run.*--resume/);
+    await expect(train({ ...base, epochs: 2, lr: 0.01 }, { data, runDir: dir, resume: true })).rejects.toThrow(
+      /different configuration/,
+    );
+    // Growing --epochs is allowed.
+    const more = await train({ ...base, epochs: 2 }, { data, runDir: dir, resume: true });
+    expect(more.history).toHaveLength(2);
+  });
+
+  it('reports a corrupted checkpoint by file name', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'analoop-run-'));
+    await train({ ...base, epochs: 1 }, { data, runDir: dir });
+    await writeFile(join(dir, 'checkpoint.json'), '{"format": "analoop-checkpoint/1", "par');
+    await expect(train({ ...base, epochs: 2 }, { data, runDir: dir, resume: true })).rejects.toThrow(
+      /checkpoint\.json: not valid JSON/,
+    );
+  });
+
+  it('evaluates with noise off on the ideal device when asked, and stops early on patience', async () => {
+    const r = await train({ ...base, epochs: 6, evalNoiseOff: true, patience: 1, lr: 0.05 }, { data });
+    for (const h of r.history) expect(h.testAccuracyNoiseOff).toBeGreaterThanOrEqual(0);
+    if (r.history.length < 6) expect(r.summary.stoppedEarly).toMatch(/no test-accuracy gain for 1 epochs/);
+    const best = Math.max(...r.history.map((h) => h.testAccuracy));
+    expect(r.history.at(-1)!.testAccuracy === best || r.summary.stoppedEarly !== null).toBe(true);
+  });
+
+  it('names every bad config field', async () => {
+    await expect(train({ ...base, epochs: 0, batchSize: -1 } as TrainConfigInput, { data })).rejects.toThrow(
+      /epochs[\s\S]*batchSize/,
+    );
+    await expect(train({ ...base, activation: 'relu-gelu:2' }, { data })).rejects.toThrow(/relu-gelu/);
+    await expect(train({ ...base, device: 'sim:paper?p=16&ep=1.5' }, { data })).rejects.toThrow(/ep/);
+  });
+});
