@@ -66,26 +66,45 @@ describe('train', () => {
 
     const resumed = await train(base, { data, runDir: dir, resume: true });
     expect(weights(resumed)).toEqual(weights(full));
-    expect(resumed.history.map((h) => h.testAccuracy)).toEqual(full.history.map((h) => h.testAccuracy));
+    expect(resumed.history.map((h) => h.testAccuracy)).toEqual(
+      full.history.map((h) => h.testAccuracy),
+    );
 
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.config.seed).toBe(7);
     expect(manifest.device.kind).toBe('simulated');
     expect(manifest.calibrationProfileId).toMatch(/^[0-9a-f]{16}$/);
-    expect(manifest.model.layers.map((l: { analog: boolean }) => l.analog)).toEqual([true, true, true]);
+    expect(manifest.model.layers.map((l: { analog: boolean }) => l.analog)).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(manifest.resumed).toHaveLength(1);
-    const lines = (await readFile(join(dir, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.event)).toEqual(['start', 'epoch', 'epoch', 'resume', 'epoch', 'epoch', 'end']);
+    const lines = (await readFile(join(dir, 'metrics.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.event)).toEqual([
+      'start',
+      'epoch',
+      'epoch',
+      'resume',
+      'epoch',
+      'epoch',
+      'end',
+    ]);
     expect(lines.filter((l) => l.event === 'epoch').map((l) => l.epoch)).toEqual([1, 2, 3, 4]);
   });
 
   it('refuses to resume with a different configuration, and to overwrite a run', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'analoop-run-'));
     await train({ ...base, epochs: 1 }, { data, runDir: dir });
-    await expect(train({ ...base, epochs: 1 }, { data, runDir: dir })).rejects.toThrow(/already holds a run.*--resume/);
-    await expect(train({ ...base, epochs: 2, lr: 0.01 }, { data, runDir: dir, resume: true })).rejects.toThrow(
-      /different configuration/,
+    await expect(train({ ...base, epochs: 1 }, { data, runDir: dir })).rejects.toThrow(
+      /already holds a run.*--resume/,
     );
+    await expect(
+      train({ ...base, epochs: 2, lr: 0.01 }, { data, runDir: dir, resume: true }),
+    ).rejects.toThrow(/different configuration/);
     // Growing --epochs is allowed.
     const more = await train({ ...base, epochs: 2 }, { data, runDir: dir, resume: true });
     expect(more.history).toHaveLength(2);
@@ -95,24 +114,32 @@ describe('train', () => {
     const dir = await mkdtemp(join(tmpdir(), 'analoop-run-'));
     await train({ ...base, epochs: 1 }, { data, runDir: dir });
     await writeFile(join(dir, 'checkpoint.json'), '{"format": "analoop-checkpoint/1", "par');
-    await expect(train({ ...base, epochs: 2 }, { data, runDir: dir, resume: true })).rejects.toThrow(
-      /checkpoint\.json: not valid JSON/,
-    );
+    await expect(
+      train({ ...base, epochs: 2 }, { data, runDir: dir, resume: true }),
+    ).rejects.toThrow(/checkpoint\.json: not valid JSON/);
   });
 
   it('evaluates with noise off on the ideal device when asked, and stops early on patience', async () => {
-    const r = await train({ ...base, epochs: 6, evalNoiseOff: true, patience: 1, lr: 0.05 }, { data });
+    const r = await train(
+      { ...base, epochs: 6, evalNoiseOff: true, patience: 1, lr: 0.05 },
+      { data },
+    );
     for (const h of r.history) expect(h.testAccuracyNoiseOff).toBeGreaterThanOrEqual(0);
-    if (r.history.length < 6) expect(r.summary.stoppedEarly).toMatch(/no test-accuracy gain for 1 epochs/);
+    if (r.history.length < 6)
+      expect(r.summary.stoppedEarly).toMatch(/no test-accuracy gain for 1 epochs/);
     const best = Math.max(...r.history.map((h) => h.testAccuracy));
     expect(r.history.at(-1)!.testAccuracy === best || r.summary.stoppedEarly !== null).toBe(true);
   });
 
   it('names every bad config field', async () => {
-    await expect(train({ ...base, epochs: 0, batchSize: -1 } as TrainConfigInput, { data })).rejects.toThrow(
-      /epochs[\s\S]*batchSize/,
+    await expect(
+      train({ ...base, epochs: 0, batchSize: -1 } as TrainConfigInput, { data }),
+    ).rejects.toThrow(/epochs[\s\S]*batchSize/);
+    await expect(train({ ...base, activation: 'relu-gelu:2' }, { data })).rejects.toThrow(
+      /relu-gelu/,
     );
-    await expect(train({ ...base, activation: 'relu-gelu:2' }, { data })).rejects.toThrow(/relu-gelu/);
-    await expect(train({ ...base, device: 'sim:paper?p=16&ep=1.5' }, { data })).rejects.toThrow(/ep/);
+    await expect(train({ ...base, device: 'sim:paper?p=16&ep=1.5' }, { data })).rejects.toThrow(
+      /ep/,
+    );
   });
 });

@@ -8,7 +8,6 @@ import {
   type Model,
 } from '../../../src/nn/model.js';
 import type { NoiseLayer } from '../../../src/nn/layers/noise-layer.js';
-import { Residual } from '../../../src/nn/layers/residual.js';
 import {
   MODEL_PRESETS,
   ModelConfigError,
