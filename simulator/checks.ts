@@ -80,6 +80,34 @@ export function checkContext(draw: number, rowOffset: number): void {
   }
 }
 
+/** The per-source fields of a ProductContext (the map's entries are checked while it is used). */
+export function checkSourceContext(
+  tile: TileId,
+  inputSource: Int32Array | undefined,
+  elements: number,
+  sourceOffset: number | undefined,
+  sourceTile: TileId | undefined,
+): void {
+  if (inputSource !== undefined && inputSource.length !== elements) {
+    throw new DeviceError(
+      'bad-shape',
+      `matmul(tile ${tile}): inputSource has ${inputSource.length} entries, expected ${elements} (one per element of X)`,
+    );
+  }
+  if (sourceOffset !== undefined && !(Number.isSafeInteger(sourceOffset) && sourceOffset >= 0)) {
+    throw new DeviceError(
+      'bad-shape',
+      `ProductContext.sourceOffset must be a non-negative integer, got ${sourceOffset}`,
+    );
+  }
+  if (sourceTile !== undefined && !(Number.isSafeInteger(sourceTile) && sourceTile >= 0)) {
+    throw new DeviceError(
+      'bad-shape',
+      `ProductContext.sourceTile must be a non-negative integer, got ${sourceTile}`,
+    );
+  }
+}
+
 export function closedError(what: string): DeviceError {
   return new DeviceError('closed', `${what}: the device is closed`);
 }

@@ -16,7 +16,13 @@ import {
   type NoiseKey,
   type NoiseSpec,
 } from '../src/noise/index.js';
-import { checkContext, checkMatmulArgs, checkProgramArgs, closedError } from './checks.js';
+import {
+  checkContext,
+  checkMatmulArgs,
+  checkSourceContext,
+  checkProgramArgs,
+  closedError,
+} from './checks.js';
 import { tileProduct } from './product.js';
 import {
   converterBits,
@@ -33,8 +39,10 @@ import {
  * Noise streams, the second part of every noise key: (seed, stream, tile, draw). Draws made
  * without a ProductContext use the AUTO_* streams so they never collide with explicit draws.
  */
-const STREAM = { program: 1, weight: 2, input: 3, read: 4 } as const;
+const STREAM = { program: 1, weight: 2, input: 3, read: 4, inputSource: 5 } as const;
 const AUTO = 16;
+/** Largest span of source indices one matmul may touch (bounds the per-call noise buffer). */
+const MAX_SOURCE_SPAN = 1 << 28;
 
 export interface SimDeviceOptions {
   /** Overrides the profile's seed (the effective profile, and so profileId, carries it). */
@@ -88,6 +96,11 @@ function nonlinearityFn(n: Nonlinearity | undefined): ((y: number) => number) | 
  * r * cols + c. So an element's noise does not depend on how a batch is chunked, and a product
  * is bit-reproducible for a given seed, call sequence and clock. Without a ProductContext each
  * call is a fresh draw from a per-device counter, with rowOffset 0.
+ *
+ * With `dac.conversion: 'per-source'` (the paper preset) the input noise is keyed on
+ * (seed, stream, ctx.sourceTile, draw) and indexed by the source, ctx.sourceOffset +
+ * ctx.inputSource[i], so every copy of a pixel carries the same noise, and a -1 entry is
+ * converted as exactly 0. Without a map the element position is used, as 'per-element' does.
  */
 export class SimDevice implements Device {
   readonly telemetry$ = new Subject<Telemetry>();
@@ -112,6 +125,7 @@ export class SimDevice implements Device {
   private readonly drift: Float64Array;
   private readonly hasDrift: boolean;
   private readonly nonlinearity: ((y: number) => number) | undefined;
+  private readonly perSource: boolean;
   private readonly tiles = new Map<TileId, TileState>();
   private readonly programCount = new Map<TileId, number>();
   private autoDraw = 0;
@@ -158,6 +172,7 @@ export class SimDevice implements Device {
     this.drift = perChannel(pr.channels.gainDriftPerHour, rows);
     this.hasDrift = this.drift.some((d) => d !== 0);
     this.nonlinearity = nonlinearityFn(pr.nonlinearity);
+    this.perSource = pr.dac.conversion === 'per-source';
     this.infoValue = {
       kind: 'simulated',
       model: `sim-${pr.name}`,
@@ -173,6 +188,7 @@ export class SimDevice implements Device {
       weightRange: [pr.weights.range[0], pr.weights.range[1]],
       maxBatch: pr.array.maxBatch,
       profileId: this.profileId,
+      inputConversion: this.perSource ? 'per-source' : 'per-element',
     };
   }
 
@@ -241,7 +257,16 @@ export class SimDevice implements Device {
     const Xd = Float32Array.from(X);
     clamp(Xd, this.infoValue.inputRange[0], this.infoValue.inputRange[1]);
     reducePrecision(Xd, this.pIn);
-    addNoise(this.noise.input, Xd, this.key(STREAM.input + a, tile, draw), rowOffset * cols);
+    const src = this.perSource ? ctx?.inputSource : undefined;
+    if (src) {
+      checkSourceContext(tile, src, X.length, ctx!.sourceOffset, ctx!.sourceTile);
+      const key = this.key(STREAM.inputSource + a, ctx!.sourceTile ?? tile, draw);
+      this.sourceNoise(tile, Xd, src, ctx!.sourceOffset ?? 0, key);
+    } else {
+      const keyTile = this.perSource ? (ctx?.sourceTile ?? tile) : tile;
+      if (keyTile !== tile) checkSourceContext(tile, undefined, X.length, undefined, keyTile);
+      addNoise(this.noise.input, Xd, this.key(STREAM.input + a, keyTile, draw), rowOffset * cols);
+    }
 
     // The analog product and the per-channel response.
     const z = tileProduct(Xd, W, batch, rows, cols);
@@ -262,6 +287,70 @@ export class SimDevice implements Device {
     clamp(Y, this.infoValue.outputRange[0], this.infoValue.outputRange[1]);
     reducePrecision(Y, this.pOut);
     return Y;
+  }
+
+  /**
+   * Input noise once per source: the copies' (clamped, quantised) values are gathered into one
+   * buffer over the span of sources this call touches, noised there as elements
+   * sourceOffset + min .. sourceOffset + max of the stream (so the noise of a source does not
+   * depend on which call or chunk holds it), and scattered back. Works for signal-dependent
+   * noise (Poisson) too, since copies hold the same value. Structural zeros (-1) become 0.
+   */
+  private sourceNoise(
+    tile: TileId,
+    Xd: Float32Array,
+    src: Int32Array,
+    sourceOffset: number,
+    key: NoiseKey,
+  ): void {
+    let min = 0x7fffffff;
+    let max = -1;
+    for (let i = 0; i < src.length; i++) {
+      const s = src[i]!;
+      if (s < 0) {
+        if (s !== -1) {
+          throw new DeviceError(
+            'bad-shape',
+            `matmul(tile ${tile}): inputSource[${i}] = ${s}; use a source index >= 0 or -1 (structural zero)`,
+          );
+        }
+        continue;
+      }
+      if (s < min) min = s;
+      if (s > max) max = s;
+    }
+    if (max < 0) {
+      Xd.fill(0);
+      return;
+    }
+    const span = max - min + 1;
+    if (span > MAX_SOURCE_SPAN) {
+      throw new DeviceError(
+        'bad-shape',
+        `matmul(tile ${tile}): inputSource spans ${span} sources (more than ${MAX_SOURCE_SPAN}); send fewer rows per call`,
+      );
+    }
+    // NaN marks a slot no copy has written yet (a NaN input is its own, harmless, exception).
+    const buf = new Float32Array(span).fill(NaN);
+    for (let i = 0; i < src.length; i++) {
+      const s = src[i]!;
+      if (s < 0) continue;
+      const j = s - min;
+      const prev = buf[j]!;
+      const v = Xd[i]!;
+      if (prev !== prev) buf[j] = v;
+      else if (prev !== v) {
+        throw new DeviceError(
+          'bad-shape',
+          `matmul(tile ${tile}): inputSource maps elements with different values (${prev}, ${v}) to source ${s}; copies of one source must be equal`,
+        );
+      }
+    }
+    addNoise(this.noise.input, buf, key, sourceOffset + min);
+    for (let i = 0; i < src.length; i++) {
+      const s = src[i]!;
+      Xd[i] = s < 0 ? 0 : buf[s - min]!;
+    }
   }
 
   async close(): Promise<void> {

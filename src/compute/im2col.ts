@@ -155,6 +155,56 @@ export function im2col(
 }
 
 /**
+ * Where each entry of im2col's column matrix comes from: the same (C*kh*kw) x (outH*outW)
+ * layout, holding the input pixel's index c*H*W + iy*W + ix, or -1 where im2col writes padding.
+ * A device that converts each pixel once (the paper's input noise, before the convolution) needs
+ * this to give every copy of a pixel the same noise (ProductContext.inputSource).
+ */
+export function im2colSourceIndex(
+  C: number,
+  H: number,
+  W: number,
+  kh: number,
+  kw: number,
+  opts: Conv2dOptions = {},
+  out?: Int32Array,
+): Int32Array {
+  const { sh, sw, ph, pw, dh, dw, outH, outW } = convGeometry(H, W, kh, kw, opts);
+  const P = outH * outW;
+  if (!Number.isInteger(C) || C < 1)
+    throw new RangeError(`im2colSourceIndex: C must be a positive integer, got ${C}`);
+  if (C * H * W > 0x7fffffff)
+    throw new RangeError(`im2colSourceIndex: ${C} x ${H} x ${W} pixels overflow int32`);
+  const idx = out ?? new Int32Array(C * kh * kw * P);
+  if (idx.length < C * kh * kw * P) {
+    throw new RangeError(
+      `im2colSourceIndex: out needs ${C * kh * kw * P} elements, has ${idx.length}`,
+    );
+  }
+  for (let c = 0; c < C; c++) {
+    for (let ky = 0; ky < kh; ky++) {
+      for (let kx = 0; kx < kw; kx++) {
+        const row = ((c * kh + ky) * kw + kx) * P;
+        const [lo, hi] = validRange(W, outW, sw, pw, kx * dw);
+        for (let oy = 0; oy < outH; oy++) {
+          const o = row + oy * outW;
+          const iy = oy * sh - ph + ky * dh;
+          if (iy < 0 || iy >= H) {
+            idx.fill(-1, o, o + outW);
+            continue;
+          }
+          idx.fill(-1, o, o + lo);
+          const src = c * H * W + iy * W - pw + kx * dw;
+          for (let ox = lo; ox < hi; ox++) idx[o + ox] = src + ox * sw;
+          idx.fill(-1, o + hi, o + outW);
+        }
+      }
+    }
+  }
+  return idx;
+}
+
+/**
  * The adjoint of im2col: adds each column-matrix entry back onto the input pixel it was read
  * from (entries that came from padding are dropped). It ACCUMULATES into `out` (C x H x W),
  * because overlapping windows add up; pass a zeroed array, or none to get a fresh one.

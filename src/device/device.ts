@@ -3,6 +3,15 @@ import type { Observable } from 'rxjs';
 /** What kind of hardware answers the products. */
 export type DeviceKind = 'photonic' | 'memristive' | 'simulated' | 'ideal';
 
+/**
+ * How a device's DACs convert inputs that are copies of one physical value (method.md section 3):
+ * 'per-element' converts every element of X on its own, with independent noise (an array fed
+ * im2col patches); 'per-source' converts each source value once, so all its copies carry the
+ * same noise (the paper: input noise on the image, before the convolution). See
+ * ProductContext.inputSource.
+ */
+export type InputConversion = 'per-element' | 'per-source';
+
 /** A closed value interval [lo, hi]. */
 export type Range = readonly [number, number];
 
@@ -28,6 +37,11 @@ export interface DeviceInfo {
   maxBatch: number;
   /** Content hash of the calibration profile driving a simulator, when there is one. */
   profileId?: string;
+  /**
+   * How copies of one input value are converted; absent means 'per-element'. Only a
+   * 'per-source' device reads ProductContext.inputSource, so callers may skip building it.
+   */
+  inputConversion?: InputConversion;
 }
 
 /** Identifies one physical tile (array) on the device. */
@@ -43,6 +57,24 @@ export interface ProductContext {
   draw: number;
   /** Global index of X's first row within the draw (e.g. sample index in the batch). */
   rowOffset: number;
+  /**
+   * Which physical input value each element of X (batch x cols, row-major) is a copy of:
+   * element i is source `sourceOffset + inputSource[i]`, or a structural zero when -1 (conv
+   * padding: converted as exactly 0, without noise). A conv's im2col rows repeat each pixel
+   * several times; a 'per-source' device (DeviceInfo.inputConversion) keys its input noise on the
+   * source, so every copy gets the same noise, and ignores the element position. Other devices
+   * ignore the map. Copies of one source must hold the same value. Absent: each element is its
+   * own source. Indices are relative (int32) so that only sourceOffset needs 53 bits.
+   */
+  inputSource?: Int32Array;
+  /** Global index of source 0 within the draw (e.g. first image * pixels per image); default 0. */
+  sourceOffset?: number;
+  /**
+   * The tile whose id names the per-source input noise stream; default the tile multiplied.
+   * TiledMatrix sets its first tile, so all tiles of one matrix see one conversion of each
+   * source (the paper converts the input once, whatever the number of output blocks).
+   */
+  sourceTile?: TileId;
 }
 
 export interface Telemetry {

@@ -107,6 +107,13 @@ export class TiledMatrix {
   /**
    * Y = X W^T for X batch x cols (row-major); returns batch x rows. Without `ctx` every call is
    * a fresh noise draw (a per-matrix counter) with rowOffset 0.
+   *
+   * ctx.inputSource (batch x cols, like X) is cut exactly like X: rows per batch chunk (the
+   * relative source indices and sourceOffset stay as they are, so a source's noise does not
+   * depend on the chunking) and columns per column block. On a 'per-source' device every tile
+   * gets sourceTile = this matrix's first tile, so all tiles share one conversion of each source;
+   * without a map, the identity map (element (b, c) is source (rowOffset + b) * cols + c) is
+   * built when there are several column blocks, as a column slice alone no longer knows c.
    */
   async matmul(X: Float32Array, batch: number, ctx?: ProductContext): Promise<Float32Array> {
     if (!this.programmed)
@@ -117,21 +124,41 @@ export class TiledMatrix {
         `TiledMatrix.matmul: X has ${X.length} values, expected batch ${batch} x ${this.cols}`,
       );
     }
+    const src = ctx?.inputSource;
+    if (src && src.length !== X.length) {
+      throw new DeviceError(
+        'bad-shape',
+        `TiledMatrix.matmul: inputSource has ${src.length} entries, expected batch ${batch} x ${this.cols}`,
+      );
+    }
     const base: ProductContext = ctx ?? { draw: this.autoDraw++, rowOffset: 0 };
+    const info = this.device.info();
+    const perSource = info.inputConversion === 'per-source';
+    const splitCols = this.colBlocks.length > 1;
     const Y = new Float32Array(batch * this.rows);
-    const maxBatch = this.device.info().maxBatch;
-    for (const chunk of blocks(batch, maxBatch)) {
-      const chunkCtx: ProductContext = { draw: base.draw, rowOffset: base.rowOffset + chunk.start };
-      // Column slices of this chunk's X, one per column block (shared by all row blocks).
-      const xs = this.colBlocks.map((cb) => {
-        if (this.colBlocks.length === 1)
-          return X.subarray(chunk.start * this.cols, (chunk.start + chunk.size) * this.cols);
-        const xj = new Float32Array(chunk.size * cb.size);
-        for (let b = 0; b < chunk.size; b++) {
-          const src = (chunk.start + b) * this.cols + cb.start;
-          xj.set(X.subarray(src, src + cb.size), b * cb.size);
+    for (const chunk of blocks(batch, info.maxBatch)) {
+      const rowOffset = base.rowOffset + chunk.start;
+      // Column slices of this chunk's X (and source map), one per column block, shared by all
+      // row blocks.
+      const xs = this.colBlocks.map((cb) =>
+        splitCols
+          ? sliceCols(X, this.cols, chunk, cb, new Float32Array(chunk.size * cb.size))
+          : X.subarray(chunk.start * this.cols, (chunk.start + chunk.size) * this.cols),
+      );
+      const ctxs = this.colBlocks.map((cb): ProductContext => {
+        const c: ProductContext = { draw: base.draw, rowOffset };
+        if (!perSource) return c;
+        c.sourceTile = this.tiles[0]![0]!;
+        if (src) {
+          c.inputSource = splitCols
+            ? sliceCols(src, this.cols, chunk, cb, new Int32Array(chunk.size * cb.size))
+            : src.subarray(chunk.start * this.cols, (chunk.start + chunk.size) * this.cols);
+          c.sourceOffset = base.sourceOffset ?? 0;
+        } else if (splitCols) {
+          c.inputSource = identitySources(chunk.size, this.cols, cb);
+          c.sourceOffset = rowOffset * this.cols;
         }
-        return xj;
+        return c;
       });
       // Issue every tile's product at once (a board pipelines them), then add the converted
       // partial sums in a fixed column-block order so the result is bit-reproducible.
@@ -139,7 +166,7 @@ export class TiledMatrix {
         this.rowBlocks.map((_, i) =>
           Promise.all(
             this.colBlocks.map((_, j) =>
-              this.device.matmul(this.tiles[i]![j]!, xs[j]!, chunk.size, chunkCtx),
+              this.device.matmul(this.tiles[i]![j]!, xs[j]!, chunk.size, ctxs[j]),
             ),
           ),
         ),
@@ -167,4 +194,29 @@ export class TiledMatrix {
     }
     return Y;
   }
+}
+
+/** The columns of block `cb` of rows `chunk` of a row-major (.. x cols) matrix, into `out`. */
+function sliceCols<T extends Float32Array | Int32Array>(
+  M: T,
+  cols: number,
+  chunk: Block,
+  cb: Block,
+  out: T,
+): T {
+  for (let b = 0; b < chunk.size; b++) {
+    const from = (chunk.start + b) * cols + cb.start;
+    out.set(M.subarray(from, from + cb.size), b * cb.size);
+  }
+  return out;
+}
+
+/** Source map of column block `cb` when every element is its own source: b * cols + c. */
+function identitySources(batch: number, cols: number, cb: Block): Int32Array {
+  if (batch * cols > 0x7fffffff)
+    throw new DeviceError('bad-shape', `TiledMatrix: ${batch} x ${cols} sources overflow int32`);
+  const out = new Int32Array(batch * cb.size);
+  for (let b = 0; b < batch; b++)
+    for (let c = 0; c < cb.size; c++) out[b * cb.size + c] = b * cols + cb.start + c;
+  return out;
 }

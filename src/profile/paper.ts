@@ -32,7 +32,9 @@ export const PAPER_MAX_BATCH = 4096;
  * The paper's quantised-noise setting from (p, EP) alone, as a profile:
  * inputs (doa) Clamp[-1, 1] -> RP(p) -> Noise(EP, p); weights Clamp[-1, 1] -> RP(p) -> Noise(EP, p)
  * re-sampled every draw; outputs (aod) Noise(EP, p) -> Clamp[-1, 1] -> RP(p). No programming
- * noise, unit gain, zero offset, no nonlinearity, no drift.
+ * noise, unit gain, zero offset, no nonlinearity, no drift. The DAC converts 'per-source': the
+ * paper adds input noise once per input element, before a convolution, so every im2col copy of
+ * a pixel carries the same noise and padding stays an exact 0 (method.md section 3).
  */
 export function paperProfile(options: PaperProfileOptions): Profile {
   const { p, ep, model = 'gaussian', seed = 0 } = options;
@@ -49,7 +51,7 @@ export function paperProfile(options: PaperProfileOptions): Profile {
       cols: options.cols ?? PAPER_ARRAY_SIZE,
       maxBatch: options.maxBatch ?? PAPER_MAX_BATCH,
     },
-    dac: conv,
+    dac: { ...conv, conversion: 'per-source' },
     adc: conv,
     weights: conv,
     noise: { programming: { model: 'none' }, weight: block, input: block, read: block },

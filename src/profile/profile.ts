@@ -39,48 +39,67 @@ export const BitsConventionSchema = z
     'how bits map to precision p: "log2p" (the paper, p = 2^bits, 8 bits = 256 steps per unit) or "log2p+1" (AnalogVNN, p = 2^bits - 1); 0 bits is ideal in both',
   );
 
-function converter(what: string, example: string) {
-  return z
-    .object({
-      range: RangeSchema.describe(
-        `[lo, hi]: ${what} values outside are clipped to this range (signal units), e.g. [-1, 1]`,
+/** The fields every converter has; the DAC adds `conversion`. */
+function converterShape(what: string, example: string) {
+  return {
+    range: RangeSchema.describe(
+      `[lo, hi]: ${what} values outside are clipped to this range (signal units), e.g. [-1, 1]`,
+    ),
+    precision: z
+      .number()
+      .finite()
+      .min(0)
+      .optional()
+      .describe(
+        `p, quantisation steps per unit value (step 1/p), e.g. ${example}; 0 = ideal (no quantisation). Give precision or bits, not both`,
       ),
-      precision: z
-        .number()
-        .finite()
-        .min(0)
-        .optional()
-        .describe(
-          `p, quantisation steps per unit value (step 1/p), e.g. ${example}; 0 = ideal (no quantisation). Give precision or bits, not both`,
-        ),
-      bits: z
-        .number()
-        .finite()
-        .min(0)
-        .optional()
-        .describe(
-          'alternative to precision: resolution in bits, converted with bitsConvention; 0 = ideal (no quantisation)',
-        ),
-      bitsConvention: BitsConventionSchema.optional(),
-    })
-    .strict()
-    .superRefine((c, ctx) => {
-      if ((c.precision === undefined) === (c.bits === undefined)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['precision'],
-          message: `give exactly one of "precision" (steps per unit, 0 = ideal) or "bits" (0 = ideal), e.g. "precision": ${example}`,
-        });
-      }
-      if (c.bitsConvention !== undefined && c.bits === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['bitsConvention'],
-          message: 'bitsConvention only applies with "bits"; remove it or give bits',
-        });
-      }
-    });
+    bits: z
+      .number()
+      .finite()
+      .min(0)
+      .optional()
+      .describe(
+        'alternative to precision: resolution in bits, converted with bitsConvention; 0 = ideal (no quantisation)',
+      ),
+    bitsConvention: BitsConventionSchema.optional(),
+  };
 }
+
+function checkConverter(example: string) {
+  return (
+    c: { precision?: number | undefined; bits?: number | undefined; bitsConvention?: unknown },
+    ctx: z.RefinementCtx,
+  ): void => {
+    if ((c.precision === undefined) === (c.bits === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['precision'],
+        message: `give exactly one of "precision" (steps per unit, 0 = ideal) or "bits" (0 = ideal), e.g. "precision": ${example}`,
+      });
+    }
+    if (c.bitsConvention !== undefined && c.bits === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bitsConvention'],
+        message: 'bitsConvention only applies with "bits"; remove it or give bits',
+      });
+    }
+  };
+}
+
+function converter(what: string, example: string) {
+  return z.object(converterShape(what, example)).strict().superRefine(checkConverter(example));
+}
+
+/**
+ * How the DAC converts copies of one input value (DeviceInfo.inputConversion). Optional rather
+ * than defaulted, so profiles written before it keep their profileId.
+ */
+export const InputConversionSchema = z
+  .enum(['per-element', 'per-source'])
+  .describe(
+    'how copies of one input value (a pixel repeated in a convolution\'s im2col patches) are converted: "per-element" (the default: every copy separately, with independent noise, as an array fed im2col patches does) or "per-source" (once per value, so every copy carries the same noise and padding is an exact 0, as the paper adds input noise before the convolution)',
+  );
 
 /** src/noise's models; the two checks below fail to compile if either list gains a name. */
 export const PROFILE_NOISE_MODELS = [
@@ -217,9 +236,11 @@ export const ProfileSchema = z
       })
       .strict()
       .describe('physical array size, e.g. { "rows": 256, "cols": 256, "maxBatch": 1024 }'),
-    dac: converter('input', '16').describe(
-      'input digital-to-analog converter: clip to range, then quantise',
-    ),
+    dac: z
+      .object({ ...converterShape('input', '16'), conversion: InputConversionSchema.optional() })
+      .strict()
+      .superRefine(checkConverter('16'))
+      .describe('input digital-to-analog converter: clip to range, then quantise'),
     adc: converter('output', '16').describe(
       'output analog-to-digital converter: clip to range, then quantise',
     ),
@@ -314,7 +335,7 @@ export const ProfileSchema = z
 export type Profile = z.output<typeof ProfileSchema>;
 /** What may be written in a profile file (defaults optional). */
 export type ProfileInput = z.input<typeof ProfileSchema>;
-export type ConverterSpec = Profile['dac'];
+export type ConverterSpec = Profile['adc'];
 export type ProfileNoiseSpec = z.output<typeof NoiseSpecSchema>;
 export type Nonlinearity = z.output<typeof NonlinearitySchema>;
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { col2im, convOutputSize, im2col, type Conv2dOptions } from '../../src/compute/im2col.js';
+import {
+  col2im,
+  convOutputSize,
+  im2col,
+  im2colSourceIndex,
+  type Conv2dOptions,
+} from '../../src/compute/im2col.js';
 import { gemmJs } from '../../src/compute/js-kernels.js';
 import { randomArray, rng } from './reference.js';
 
@@ -142,6 +148,35 @@ describe('col2im is the adjoint of im2col', () => {
     const [outH, outW] = convOutputSize(3, 3, 2, 2);
     const counts = col2im(new Float32Array(4 * outH * outW).fill(1), 1, 3, 3, 2, 2);
     expect([...counts]).toEqual([1, 2, 1, 2, 4, 2, 1, 2, 1]);
+  });
+});
+
+describe('im2colSourceIndex names the pixel behind every im2col entry', () => {
+  for (const c of CASES) {
+    it(label(c), () => {
+      const opts: Conv2dOptions = { stride: c.s, padding: c.p, dilation: c.d };
+      // Pixel values 1..n, so a padding zero can't pass for a pixel.
+      const x = Float32Array.from({ length: c.C * c.H * c.W }, (_, i) => i + 1);
+      const cols = im2col(x, c.C, c.H, c.W, c.kh, c.kw, opts);
+      const idx = im2colSourceIndex(c.C, c.H, c.W, c.kh, c.kw, opts);
+      expect(idx.length).toBe(cols.length);
+      for (let i = 0; i < idx.length; i++) {
+        if (idx[i] < 0) {
+          expect(idx[i]).toBe(-1);
+          expect(cols[i]).toBe(0);
+        } else expect(cols[i]).toBe(x[idx[i]]);
+      }
+    });
+  }
+
+  it('writes every element of a reused buffer, and marks padding -1', () => {
+    const out = new Int32Array(4 * 9).fill(77);
+    im2colSourceIndex(1, 2, 2, 2, 2, { padding: 1 }, out);
+    expect([...out.subarray(0, 9)]).toEqual([-1, -1, -1, -1, 0, 1, -1, 2, 3]);
+    expect(out.includes(77)).toBe(false);
+    expect(() => im2colSourceIndex(1, 2, 2, 2, 2, { padding: 1 }, new Int32Array(3))).toThrow(
+      /out needs 36/,
+    );
   });
 });
 

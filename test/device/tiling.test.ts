@@ -183,3 +183,93 @@ describe('TiledMatrix on a 3 x 5 ideal array with maxBatch 4', () => {
     await expect(m.matmul(new Float32Array(4), 1)).rejects.toMatchObject({ code: 'bad-shape' });
   });
 });
+
+describe('TiledMatrix and ProductContext.inputSource', () => {
+  /** An ideal array that declares per-source input conversion, recording each call's map. */
+  class PerSource extends Recorder {
+    maps: (Int32Array | undefined)[] = [];
+    constructor(conversion: 'per-source' | 'per-element') {
+      super(new IdealDevice({ rows: 3, cols: 5, maxBatch: 4 }));
+      this.info = () => ({ ...this.inner.info(), inputConversion: conversion });
+    }
+    override async matmul(tile: TileId, X: Float32Array, batch: number, ctx?: ProductContext) {
+      this.maps.push(ctx?.inputSource?.slice());
+      return super.matmul(tile, X, batch, ctx);
+    }
+  }
+  const rows = 7;
+  const cols = 12;
+  const batch = 10;
+  /** A map that is not the identity: element i is source 3i + 1, every 7th a padding zero. */
+  const map = Int32Array.from({ length: batch * cols }, (_, i) => (i % 7 === 3 ? -1 : 3 * i + 1));
+
+  /** Which column block a recorded call's tile belongs to. */
+  const colBlockOf = (m: TiledMatrix, tile: TileId) => {
+    for (const row of m.tiles) {
+      const j = row.indexOf(tile);
+      if (j >= 0) return m.colBlocks[j]!;
+    }
+    throw new Error(`unknown tile ${tile}`);
+  };
+
+  it('cuts the map like X (batch chunks and column blocks) and shares the first tile', async () => {
+    const rec = new PerSource('per-source');
+    const m = new TiledMatrix(rec, getTileAllocator(rec), rows, cols);
+    await m.program(new Float32Array(rows * cols));
+    await m.matmul(new Float32Array(batch * cols), batch, {
+      draw: 2,
+      rowOffset: 100,
+      inputSource: map,
+      sourceOffset: 5000,
+    });
+    expect(rec.calls.length).toBe(27);
+    rec.calls.forEach((c, k) => {
+      const cb = colBlockOf(m, c.tile);
+      const start = c.ctx!.rowOffset - 100;
+      const expected = new Int32Array(c.batch * cb.size);
+      for (let b = 0; b < c.batch; b++)
+        for (let j = 0; j < cb.size; j++)
+          expected[b * cb.size + j] = map[(start + b) * cols + cb.start + j]!;
+      expect(rec.maps[k]).toEqual(expected);
+      expect(c.ctx!.sourceOffset).toBe(5000);
+      expect(c.ctx!.sourceTile).toBe(m.tiles[0]![0]);
+    });
+  });
+
+  it('without a map on a per-source device, builds the identity map of the global columns', async () => {
+    const rec = new PerSource('per-source');
+    const m = new TiledMatrix(rec, getTileAllocator(rec), rows, cols);
+    await m.program(new Float32Array(rows * cols));
+    await m.matmul(new Float32Array(batch * cols), batch, { draw: 0, rowOffset: 100 });
+    rec.calls.forEach((c, k) => {
+      const cb = colBlockOf(m, c.tile);
+      const src = rec.maps[k]!;
+      for (let b = 0; b < c.batch; b++)
+        for (let j = 0; j < cb.size; j++)
+          expect(c.ctx!.sourceOffset! + src[b * cb.size + j]!).toBe(
+            (c.ctx!.rowOffset + b) * cols + cb.start + j,
+          );
+    });
+  });
+
+  it('passes no map to a per-element device, and checks the map length', async () => {
+    const rec = new PerSource('per-element');
+    const m = new TiledMatrix(rec, getTileAllocator(rec), rows, cols);
+    await m.program(new Float32Array(rows * cols));
+    await m.matmul(new Float32Array(batch * cols), batch, {
+      draw: 0,
+      rowOffset: 0,
+      inputSource: map,
+    });
+    expect(rec.calls.every((c) => Object.keys(c.ctx!).sort().join() === 'draw,rowOffset')).toBe(
+      true,
+    );
+    await expect(
+      m.matmul(new Float32Array(batch * cols), batch, {
+        draw: 0,
+        rowOffset: 0,
+        inputSource: map.subarray(1),
+      }),
+    ).rejects.toMatchObject({ code: 'bad-shape' });
+  });
+});

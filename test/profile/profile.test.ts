@@ -124,6 +124,18 @@ describe('profile validation', () => {
       /missing/,
     ],
     ['seed', (b) => ({ ...b, seed: 1.5 }), 'seed', /int/i],
+    [
+      'input conversion',
+      (b) => ({ ...b, dac: { ...b.dac, conversion: 'per-pixel' } }),
+      'dac.conversion',
+      /per-source/,
+    ],
+    [
+      'conversion on the ADC',
+      (b) => ({ ...b, adc: { ...b.adc, conversion: 'per-source' } }),
+      'adc.conversion',
+      /unknown field/,
+    ],
   ];
   for (const [what, make, path, text] of cases) {
     it(`names the field path: ${what}`, () => {
@@ -144,6 +156,16 @@ describe('profile validation', () => {
     expect(converterPrecision(c({ precision: 0 }))).toBe(0);
     expect(converterBits(c({ precision: 16 }))).toBe(4);
     expect(converterBits(c({ precision: 0 }))).toBe(0);
+  });
+
+  it('dac.conversion is optional without a default, so older profiles keep their id', () => {
+    const plain = parseProfile(base());
+    expect(plain.dac.conversion).toBeUndefined();
+    expect(canonicalJson(plain)).not.toContain('conversion');
+    const b = base();
+    const perSource = parseProfile({ ...b, dac: { ...b.dac, conversion: 'per-source' } });
+    expect(perSource.dac.conversion).toBe('per-source');
+    expect(profileId(perSource)).not.toBe(profileId(plain));
   });
 });
 
@@ -187,6 +209,8 @@ describe('profile JSON Schema', () => {
       'weight',
     ]);
     expect(s.properties.dac!.properties.precision!.description).toMatch(/0 = ideal/);
+    expect(s.properties.dac!.properties.conversion!.description).toMatch(/per-source.*paper/);
+    expect(s.properties.adc!.properties.conversion).toBeUndefined();
   });
 });
 
@@ -227,7 +251,9 @@ describe('paperProfile', () => {
   it('builds the paper blocks from (p, EP)', () => {
     const p = paperProfile({ p: 16, ep: 0.5 });
     expect(p.array.rows).toBe(PAPER_ARRAY_SIZE);
-    for (const c of [p.dac, p.adc, p.weights]) expect(c).toEqual({ range: [-1, 1], precision: 16 });
+    for (const c of [p.adc, p.weights]) expect(c).toEqual({ range: [-1, 1], precision: 16 });
+    // The paper adds input noise once per pixel, before a convolution (method.md section 3).
+    expect(p.dac).toEqual({ range: [-1, 1], precision: 16, conversion: 'per-source' });
     expect(p.noise).toEqual({
       programming: { model: 'none' },
       weight: { model: 'gaussian', ep: 0.5 },

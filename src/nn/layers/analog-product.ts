@@ -2,6 +2,12 @@ import type { Device, ProductContext, Range } from '../../device/device.js';
 import { getTileAllocator, TiledMatrix } from '../../device/tiling.js';
 import type { Param } from '../layer.js';
 
+/** ProductContext.inputSource and sourceOffset, built by a layer whose X repeats inputs. */
+export interface InputSources {
+  inputSource: Int32Array;
+  sourceOffset: number;
+}
+
 /**
  * The analog side of a weight layer (Linear, Conv2d): the weight Param mapped onto the device's
  * tiles, and what the digital backward pass can derive from the device's declaration.
@@ -36,14 +42,30 @@ export class AnalogWeights {
     return this.tiled.tileCount;
   }
 
-  /** Y = X W^T (X batch x cols, Y batch x rows) on the device, programming it first if stale. */
-  async product(X: Float32Array, batch: number, ctx: ProductContext): Promise<Float32Array> {
+  /**
+   * Y = X W^T (X batch x cols, Y batch x rows) on the device, programming it first if stale.
+   * `sources` says which physical input each element of X copies (a conv's im2col map); it is
+   * only called when the device converts per source, so other devices cost nothing, and the
+   * layer need not know which kind it has.
+   */
+  async product(
+    X: Float32Array,
+    batch: number,
+    ctx: ProductContext,
+    sources?: () => InputSources,
+  ): Promise<Float32Array> {
     if (this.programmedVersion !== this.weight.version) {
       const version = this.weight.version;
       await this.tiled.program(this.weight.value);
       this.programmedVersion = version;
     }
-    return this.tiled.matmul(X, batch, { draw: ctx.draw, rowOffset: ctx.rowOffset });
+    const pc: ProductContext = { draw: ctx.draw, rowOffset: ctx.rowOffset };
+    if (sources && this.device.info().inputConversion === 'per-source') {
+      const s = sources();
+      pc.inputSource = s.inputSource;
+      pc.sourceOffset = s.sourceOffset;
+    }
+    return this.tiled.matmul(X, batch, pc);
   }
 
   /** The finite input range the device clips to, or undefined when unbounded. */

@@ -1,8 +1,14 @@
-import { col2im, convGeometry, im2col, type Conv2dGeometry } from '../../compute/im2col.js';
+import {
+  col2im,
+  convGeometry,
+  im2col,
+  im2colSourceIndex,
+  type Conv2dGeometry,
+} from '../../compute/im2col.js';
 import { transpose } from '../../compute/elementwise.js';
 import type { ForwardContext, Layer, Param, Runtime } from '../layer.js';
 import type { Tensor } from '../tensor.js';
-import { AnalogWeights, maskClamped } from './analog-product.js';
+import { AnalogWeights, maskClamped, type InputSources } from './analog-product.js';
 import { defaultInit, makeParam } from './init.js';
 import { nchw, pair, type Size2 } from './shape.js';
 
@@ -35,10 +41,11 @@ const MAX_PATCH_FLOATS = 1 << 24;
  * Analog: each image's patches become rows of X ((outH*outW) x (in*kh*kw)) for the device
  * product Y = X W^T; the product row of output position q of sample s is
  * (ctx.rowOffset + s) * outH*outW + q, so the noise does not depend on batch chunking.
- * This is how an im2col array behaves: every copy of a pixel (one per window that contains it)
- * is converted separately, with independent input noise. The paper's preset instead adds input
- * noise once per pixel before the convolution (method.md section 3); that is a model/device-level
- * choice, not this layer's.
+ * The layer also says which pixel each entry of X copies (ProductContext.inputSource: pixel
+ * (ctx.rowOffset + s) * C*H*W + c*H*W + y*W + x, -1 for padding). A 'per-source' device (the
+ * paper preset) converts each pixel once, so all its copies carry the same input noise, as the
+ * paper adds it before the convolution; an im2col array ('per-element') converts every copy
+ * separately and never asks for the map (method.md section 3). The device decides, not the layer.
  *
  * Backward is digital (kernels.gemm + col2im), straight-through as in Linear: dX = col2im(W^T dY),
  * dW += dY cols^T, db += sum dY, with dX masked where the device's declared input range clipped x.
@@ -58,6 +65,8 @@ export class Conv2d implements Layer {
   };
   private readonly onDevice: AnalogWeights | undefined;
   private saved: Tensor | undefined;
+  /** im2colSourceIndex of one image in X's layout (outH*outW x patch), for the last H x W. */
+  private sourceMap: { H: number; W: number; map: Int32Array } | undefined;
 
   constructor(
     private readonly rt: Runtime,
@@ -98,6 +107,41 @@ export class Conv2d implements Layer {
     return convGeometry(H, W, this.kernel[0], this.kernel[1], this.convOpts);
   }
 
+  /** One image's source map in X's layout (P x K), built once per input size. */
+  private imageSources(H: number, W: number, P: number, K: number): Int32Array {
+    const cached = this.sourceMap;
+    if (cached && cached.H === H && cached.W === W) return cached.map;
+    const [kh, kw] = this.kernel;
+    const cols = im2colSourceIndex(this.inChannels, H, W, kh, kw, this.convOpts);
+    const map = new Int32Array(P * K);
+    for (let k = 0; k < K; k++) for (let q = 0; q < P; q++) map[q * K + k] = cols[k * P + q]!;
+    this.sourceMap = { H, W, map };
+    return map;
+  }
+
+  /** Sources of n images whose first is image `first` of the draw: the image map, shifted. */
+  private sources(
+    first: number,
+    n: number,
+    H: number,
+    W: number,
+    P: number,
+    K: number,
+  ): InputSources {
+    const one = this.imageSources(H, W, P, K);
+    const img = this.inChannels * H * W;
+    const inputSource = new Int32Array(n * P * K);
+    for (let i = 0; i < n; i++) {
+      const o = i * P * K;
+      const shift = i * img;
+      for (let j = 0; j < one.length; j++) {
+        const s = one[j]!;
+        inputSource[o + j] = s < 0 ? -1 : s + shift;
+      }
+    }
+    return { inputSource, sourceOffset: first * img };
+  }
+
   async forward(x: Tensor, ctx: ForwardContext): Promise<Tensor> {
     const [B, C, H, W] = nchw('Conv2d', x, this.inChannels);
     const g = this.geometry(H, W);
@@ -109,7 +153,11 @@ export class Conv2d implements Layer {
     const y = new Float32Array(B * F * P);
     const cols = new Float32Array(K * P);
     if (this.onDevice) {
-      const perCall = Math.max(1, Math.floor(MAX_PATCH_FLOATS / (P * K)));
+      // Also keeps the relative source indices of one call (n * C*H*W) within int32.
+      const perCall = Math.max(
+        1,
+        Math.min(Math.floor(MAX_PATCH_FLOATS / (P * K)), Math.floor(0x7fffffff / img)),
+      );
       for (let b0 = 0; b0 < B; b0 += perCall) {
         const n = Math.min(perCall, B - b0);
         const X = new Float32Array(n * P * K);
@@ -126,10 +174,12 @@ export class Conv2d implements Layer {
           );
           transpose(cols, K, P, X.subarray(i * P * K, (i + 1) * P * K));
         }
-        const Y = await this.onDevice.product(X, n * P, {
-          draw: ctx.draw,
-          rowOffset: (ctx.rowOffset + b0) * P,
-        });
+        const Y = await this.onDevice.product(
+          X,
+          n * P,
+          { draw: ctx.draw, rowOffset: (ctx.rowOffset + b0) * P },
+          () => this.sources(ctx.rowOffset + b0, n, H, W, P, K),
+        );
         // Y is (n*P) x F; the layer's output is channel-major per image.
         for (let i = 0; i < n; i++) {
           transpose(
