@@ -24,6 +24,7 @@ export {
 } from './registry.js';
 export {
   im2col,
+  im2colSourceIndex,
   col2im,
   convOutputSize,
   convOutputLength,

@@ -6,6 +6,7 @@ export type {
   Device,
   DeviceInfo,
   DeviceKind,
+  InputConversion,
   ProductContext,
   Range,
   Telemetry,
