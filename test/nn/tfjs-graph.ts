@@ -75,13 +75,6 @@ function hwioToOihw(a: Float32Array, O: number, I: number, kh: number, kw: numbe
   return t;
 }
 
-/** A private field of a layer, read for the test (throws if the layer no longer has it). */
-function field<V>(layer: Layer, name: string): V {
-  const v = (layer as unknown as Record<string, unknown>)[name];
-  if (v === undefined) throw new Error(`${layer.kind}: no field '${name}' (did the layer change?)`);
-  return v as V;
-}
-
 /** The activation as a tfjs expression; GELU is the exact erf form built from tf.erf. */
 export function tfActivation(tf: Tf, spec: ActivationSpec, x: T): T {
   const gelu = (s: number) =>
@@ -133,11 +126,7 @@ export function tfjsGraphOf(net: Layer): TfjsGraph {
     } else if (layer instanceof Conv2d) {
       const [O, I] = [layer.outChannels, layer.inChannels];
       const [kh, kw] = layer.kernel;
-      const { stride, padding, dilation } = field<{
-        stride: [number, number];
-        padding: [number, number];
-        dilation: [number, number];
-      }>(layer, 'convOpts');
+      const { stride, padding, dilation } = layer.convOpts;
       if (dilation[0] !== 1 || dilation[1] !== 1)
         throw new Error('dilated convs have no tfjs gradient');
       params.push({
@@ -163,9 +152,7 @@ export function tfjsGraphOf(net: Layer): TfjsGraph {
         },
       });
     } else if (layer instanceof MaxPool2d) {
-      const k = field<[number, number]>(layer, 'k');
-      const s = field<[number, number]>(layer, 's');
-      const p = field<[number, number]>(layer, 'p');
+      const { kernel: k, stride: s, padding: p } = layer;
       if (p[0] !== 0 || p[1] !== 0) throw new Error('padded max pooling is not mapped to tfjs');
       ops.push({
         nParams: 0,

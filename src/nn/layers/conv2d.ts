@@ -58,7 +58,8 @@ export class Conv2d implements Layer {
   readonly kernel: [number, number];
   readonly weight: Param;
   readonly bias: Param | undefined;
-  private readonly convOpts: {
+  /** Geometry, as given (pairs), for model descriptions and cross-checks. */
+  readonly convOpts: {
     stride: [number, number];
     padding: [number, number];
     dilation: [number, number];

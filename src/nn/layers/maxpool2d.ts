@@ -18,27 +18,27 @@ export interface MaxPool2dOptions {
 export class MaxPool2d implements Layer {
   readonly kind = 'maxpool2d';
   readonly analog = false;
-  private readonly k: [number, number];
-  private readonly s: [number, number];
-  private readonly p: [number, number];
+  readonly kernel: [number, number];
+  readonly stride: [number, number];
+  readonly padding: [number, number];
   private argmax: Int32Array | undefined;
   private inShape: number[] | undefined;
 
   constructor(opts: MaxPool2dOptions) {
-    this.k = pair('MaxPool2d: kernel', opts.kernel, 1);
-    this.s = pair('MaxPool2d: stride', opts.stride ?? opts.kernel, 1);
-    this.p = pair('MaxPool2d: padding', opts.padding ?? 0, 0);
-    if (this.p[0] * 2 > this.k[0] || this.p[1] * 2 > this.k[1]) {
+    this.kernel = pair('MaxPool2d: kernel', opts.kernel, 1);
+    this.stride = pair('MaxPool2d: stride', opts.stride ?? opts.kernel, 1);
+    this.padding = pair('MaxPool2d: padding', opts.padding ?? 0, 0);
+    if (this.padding[0] * 2 > this.kernel[0] || this.padding[1] * 2 > this.kernel[1]) {
       throw new RangeError('MaxPool2d: padding must be at most half the kernel size');
     }
   }
 
   async forward(x: Tensor): Promise<Tensor> {
     const [B, C, H, W] = nchw('MaxPool2d', x);
-    const [kh, kw] = this.k;
-    const [sh, sw] = this.s;
-    const [ph, pw] = this.p;
-    const [oH, oW] = poolOutput('MaxPool2d', H, W, this.k, this.s, this.p);
+    const [kh, kw] = this.kernel;
+    const [sh, sw] = this.stride;
+    const [ph, pw] = this.padding;
+    const [oH, oW] = poolOutput('MaxPool2d', H, W, this.kernel, this.stride, this.padding);
     const y = new Float32Array(B * C * oH * oW);
     const arg = new Int32Array(y.length);
     const xd = x.data;
