@@ -1,3 +1,4 @@
+import { versionMismatchMessage } from './version.js';
 /**
  * Why a request over the serial link failed. Each cause is its own class so a caller (the
  * trainer deciding whether to resume from a checkpoint, a test) can tell them apart with
@@ -63,9 +64,8 @@ export class ProtocolVersionError extends LinkError {
   ) {
     super(
       (boardVersion === undefined
-        ? `board does not speak protocol v${hostVersion}${detail ? ` (it says: ${detail})` : ''}, analoop speaks v${hostVersion}`
-        : `board speaks protocol v${boardVersion}, analoop speaks v${hostVersion}`) +
-        ': update the firmware or analoop',
+        ? `board does not speak analoop protocol ${hostVersion}${detail ? ` (it says: ${detail})` : ''}: update the board firmware or analoop`
+        : versionMismatchMessage(hostVersion, boardVersion)),
     );
   }
 }

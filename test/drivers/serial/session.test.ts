@@ -77,7 +77,7 @@ describe('Session', () => {
     const err = await start(board).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProtocolVersionError);
     expect((err as Error).message).toBe(
-      'board speaks protocol v2, analoop speaks v1: update the firmware or analoop',
+      'protocol version mismatch: host speaks analoop protocol 1, board speaks 2; update the host (analoop)',
     );
   });
 
@@ -88,7 +88,7 @@ describe('Session', () => {
     const err = (await start(board).catch((e: unknown) => e)) as ProtocolVersionError;
     expect(err).toBeInstanceOf(ProtocolVersionError);
     expect(err.boardVersion).toBe(3);
-    expect(err.message).toContain('board speaks protocol v3, analoop speaks v1');
+    expect(err.message).toContain('host speaks analoop protocol 1, board speaks 3');
   });
 
   it('matmul round trip returns the board codes', async () => {
