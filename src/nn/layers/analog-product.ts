@@ -74,6 +74,23 @@ export class AnalogWeights {
     return Number.isFinite(r[0]) || Number.isFinite(r[1]) ? r : undefined;
   }
 
+  /**
+   * Which outputs sit at the ADC's full scale. The output Clamp (method.md's aod block) clipped
+   * them, and its straight-through gradient is 1[lo <= z <= hi], so they pass no gradient. A value
+   * that rounded onto the bound without being clipped looks the same from the host (a board
+   * reports only codes), so it is masked too. Undefined when the range is unbounded or nothing
+   * saturated.
+   */
+  saturated(y: Float32Array): Uint8Array | undefined {
+    const [lo, hi] = this.device.info().outputRange;
+    if (!Number.isFinite(lo) && !Number.isFinite(hi)) return undefined;
+    let mask: Uint8Array | undefined;
+    for (let i = 0; i < y.length; i++) {
+      if (y[i] <= lo || y[i] >= hi) (mask ??= new Uint8Array(y.length))[i] = 1;
+    }
+    return mask;
+  }
+
   /** The weights for dX = dY W: the Param's values clamped to the device's weight range. */
   backwardWeights(): Float32Array {
     const [lo, hi] = this.device.info().weightRange;
@@ -104,4 +121,12 @@ export function maskClamped(
     if (!(v >= lo && v <= hi)) dx[i] = 0;
   }
   return dx;
+}
+
+/** dy with the gradient of saturated outputs zeroed (a copy; dy itself is left alone). */
+export function maskSaturated(dy: Float32Array, saturated: Uint8Array | undefined): Float32Array {
+  if (!saturated) return dy;
+  const out = dy.slice();
+  for (let i = 0; i < out.length; i++) if (saturated[i]) out[i] = 0;
+  return out;
 }

@@ -8,7 +8,7 @@ import {
 import { transpose } from '../../compute/elementwise.js';
 import type { ForwardContext, Layer, Param, Runtime } from '../layer.js';
 import type { Tensor } from '../tensor.js';
-import { AnalogWeights, maskClamped, type InputSources } from './analog-product.js';
+import { AnalogWeights, maskClamped, maskSaturated, type InputSources } from './analog-product.js';
 import { defaultInit, makeParam } from './init.js';
 import { nchw, pair, type Size2 } from './shape.js';
 
@@ -66,6 +66,7 @@ export class Conv2d implements Layer {
   };
   private readonly onDevice: AnalogWeights | undefined;
   private saved: Tensor | undefined;
+  private saturated: Uint8Array | undefined;
   /** im2colSourceIndex of one image in X's layout (outH*outW x patch), for the last H x W. */
   private sourceMap: { H: number; W: number; map: Int32Array } | undefined;
 
@@ -208,6 +209,7 @@ export class Conv2d implements Layer {
         );
       }
     }
+    this.saturated = this.onDevice?.saturated(y);
     if (this.bias) {
       const bias = this.bias.value;
       for (let b = 0; b < B; b++) {
@@ -238,12 +240,13 @@ export class Conv2d implements Layer {
       );
     }
     const Wb = this.onDevice ? this.onDevice.backwardWeights() : this.weight.value;
+    const dyData = this.onDevice ? maskSaturated(dy.data, this.saturated) : dy.data;
     const dx = new Float32Array(B * img);
     const cols = new Float32Array(K * P);
     const dcols = new Float32Array(K * P);
     const k = this.rt.kernels;
     for (let b = 0; b < B; b++) {
-      const dyb = dy.data.subarray(b * F * P, (b + 1) * F * P);
+      const dyb = dyData.subarray(b * F * P, (b + 1) * F * P);
       im2col(x.data.subarray(b * img, (b + 1) * img), C, H, W, kh, kw, this.convOpts, cols);
       k.gemm(false, true, F, K, P, 1, dyb, cols, 1, this.weight.grad);
       k.gemm(true, false, K, P, F, 1, Wb, dyb, 0, dcols);
@@ -255,7 +258,7 @@ export class Conv2d implements Layer {
         let s = 0;
         for (let b = 0; b < B; b++) {
           const o = (b * F + f) * P;
-          for (let q = 0; q < P; q++) s += dy.data[o + q];
+          for (let q = 0; q < P; q++) s += dyData[o + q];
         }
         db[f] += s;
       }

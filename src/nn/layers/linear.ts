@@ -1,7 +1,7 @@
 import { addRowVector, sumRows } from '../../compute/elementwise.js';
 import type { ForwardContext, Layer, Param, Runtime } from '../layer.js';
 import type { Tensor } from '../tensor.js';
-import { AnalogWeights, maskClamped } from './analog-product.js';
+import { AnalogWeights, maskClamped, maskSaturated } from './analog-product.js';
 import { defaultInit, makeParam } from './init.js';
 
 export interface LinearOptions {
@@ -33,6 +33,7 @@ export class Linear implements Layer {
   readonly bias: Param | undefined;
   private readonly onDevice: AnalogWeights | undefined;
   private saved: Tensor | undefined;
+  private saturated: Uint8Array | undefined;
 
   constructor(
     private readonly rt: Runtime,
@@ -76,6 +77,7 @@ export class Linear implements Layer {
         draw: ctx.draw,
         rowOffset: ctx.rowOffset * rowsPerSample,
       });
+      this.saturated = this.onDevice.saturated(y);
     } else {
       y = new Float32Array(rows * out);
       this.rt.kernels.gemm(
@@ -106,10 +108,12 @@ export class Linear implements Layer {
       throw new RangeError(`Linear: dy has ${dy.data.length} values, expected ${rows} x ${out}`);
     }
     const W = this.onDevice ? this.onDevice.backwardWeights() : this.weight.value;
+    // The aod Clamp: outputs at the ADC's full scale pass no gradient (method.md section 3).
+    const g = this.onDevice ? maskSaturated(dy.data, this.saturated) : dy.data;
     const dx = new Float32Array(rows * inF);
-    this.rt.kernels.gemm(false, false, rows, inF, out, 1, dy.data, W, 0, dx);
-    this.rt.kernels.gemm(true, false, out, inF, rows, 1, dy.data, x.data, 1, this.weight.grad);
-    if (this.bias) sumRows(dy.data, rows, out, this.bias.grad);
+    this.rt.kernels.gemm(false, false, rows, inF, out, 1, g, W, 0, dx);
+    this.rt.kernels.gemm(true, false, out, inF, rows, 1, g, x.data, 1, this.weight.grad);
+    if (this.bias) sumRows(g, rows, out, this.bias.grad);
     if (this.onDevice) maskClamped(dx, x.data, this.onDevice.inputRange());
     return { data: dx, shape: [...x.shape] };
   }

@@ -63,6 +63,8 @@ export interface InstrumentOptions extends IdealDeviceOptions {
   inputRange?: Range;
   /** Declared (and applied) weight range; default unbounded. */
   weightRange?: Range;
+  /** Declared (and applied, like an ADC's full scale) output range; default unbounded. */
+  outputRange?: Range;
   /**
    * Add this amplitude times a hash of (draw, global row, tile, output) to every product
    * element: noise keyed the way a simulator keys it, to test batch-chunk invariance.
@@ -91,6 +93,7 @@ export class InstrumentedDevice implements Device {
       ...i,
       inputRange: this.opts.inputRange ?? i.inputRange,
       weightRange: this.opts.weightRange ?? i.weightRange,
+      outputRange: this.opts.outputRange ?? i.outputRange,
     };
   }
 
@@ -120,6 +123,8 @@ export class InstrumentedDevice implements Device {
       batch,
       pc,
     );
+    const [olo, ohi] = this.info().outputRange;
+    for (let i = 0; i < Y.length; i++) Y[i] = Math.min(ohi, Math.max(olo, Y[i]));
     const amp = this.opts.noise ?? 0;
     if (amp > 0) {
       const rows = Y.length / Math.max(1, batch);

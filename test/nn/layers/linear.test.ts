@@ -227,6 +227,34 @@ describe('Linear', () => {
     expect(analog.weight.grad).toEqual(digital.weight.grad);
   });
 
+  it('passes no gradient through outputs the device output range clipped (the aod Clamp)', async () => {
+    const dev = new InstrumentedDevice({ outputRange: [-1, 1] });
+    const opts = { inFeatures: 6, outFeatures: 4, analog: true, seed: 9 };
+    const analog = new Linear(runtime(dev), opts);
+    const digital = new Linear(runtime(), { ...opts, analog: false });
+    // Large weights so that some products exceed the range.
+    for (const l of [analog, digital]) {
+      l.weight.value.forEach((_, i, w) => (w[i] = ((i * 37) % 11) / 5 - 1));
+      l.weight.version++;
+    }
+    const x = randTensor([5, 6], 30);
+    const y = await analog.forward(x, ctx());
+    const exact = await digital.forward(x, ctx());
+    const dy = randTensor([5, 4], 31);
+    const dxa = analog.backward(dy).data;
+    // Reference: the digital layer's backward with dy zeroed where the product left [-1, 1].
+    const bias = analog.bias!.value;
+    const masked = dy.data.map((g, i) => (Math.abs(exact.data[i] - bias[i % 4]) > 1 ? 0 : g));
+    const dxr = digital.backward({ data: masked, shape: dy.shape }).data;
+    const clipped = masked.filter((g, i) => g === 0 && dy.data[i] !== 0).length;
+    expect(clipped).toBeGreaterThan(2);
+    expect(clipped).toBeLessThan(20);
+    expect(maxRelDiff(dxa, dxr)).toBeLessThan(1e-6);
+    expect(maxRelDiff(analog.weight.grad, digital.weight.grad)).toBeLessThan(1e-6);
+    expect(maxRelDiff(analog.bias!.grad, digital.bias!.grad)).toBeLessThan(1e-6);
+    expect(y.data.every((v, i) => Math.abs(v - bias[i % 4]) <= 1 + 1e-6)).toBe(true);
+  });
+
   it('gradcheck holds inside the input range of a clipping device', async () => {
     const dev = new InstrumentedDevice({ inputRange: [-1, 1] });
     const layer = new Linear(runtime(dev), {
