@@ -6,14 +6,11 @@
  *
  *   npx tsc -p tsconfig.json && node dist/bench/gemm.js
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Kernels } from '../src/compute/kernels.js';
 import { gemmJs } from '../src/compute/js-kernels.js';
 import { listKernelsProviders } from '../src/compute/registry.js';
+import { measureBaseline, median, round } from './baseline.js';
 
 const SIZES = [256, 1024];
 /** Warm-up and timed repetitions per size: enough for a stable median, short for pure JS. */
@@ -21,12 +18,6 @@ const PLAN: Record<number, { warmup: number; reps: number }> = {
   256: { warmup: 3, reps: 9 },
   1024: { warmup: 1, reps: 5 },
 };
-
-interface Peak {
-  n: number;
-  threads: string;
-  gflops: number;
-}
 
 function randomMatrix(n: number, seed: number): Float32Array {
   const a = new Float32Array(n * n);
@@ -36,12 +27,6 @@ function randomMatrix(n: number, seed: number): Float32Array {
     a[i] = s / 2 ** 31 - 1;
   }
   return a;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function measure(
@@ -80,48 +65,6 @@ function errorVsJs(k: Kernels, n = 128): number {
   return err / (mag || 1);
 }
 
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
-
-/** The analoop checkout: the first folder up from cwd, then from this script, with its package.json. */
-function repoRoot(): string | null {
-  const starts = [process.cwd(), path.dirname(fileURLToPath(import.meta.url))];
-  for (const start of starts) {
-    for (let dir = start; ; dir = path.dirname(dir)) {
-      try {
-        const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
-          name?: string;
-        };
-        if (pkg.name === 'analoop') return dir;
-      } catch {
-        // no package.json here
-      }
-      if (path.dirname(dir) === dir) break;
-    }
-  }
-  return null;
-}
-
-/** Runs blas-peak.py, whose last stdout line is {"n", "threads", "gflops"}. */
-function blasPeak(script: string, n: number, threads?: number): Peak | { error: string } {
-  const args = [script, String(n), ...(threads ? [String(threads)] : [])];
-  const r = spawnSync('python3', args, { encoding: 'utf8', timeout: 300_000 });
-  if (r.error) return { error: `python3 could not run: ${r.error.message}` };
-  if (r.status !== 0) {
-    const last = r.stderr.trim().split('\n').pop() ?? '';
-    return { error: `blas-peak.py exited with ${r.status}: ${last}` };
-  }
-  try {
-    const line = r.stdout.trim().split('\n').pop() ?? '';
-    const p = JSON.parse(line) as { n: number; threads: string; gflops: number };
-    return { n: p.n, threads: String(p.threads), gflops: p.gflops };
-  } catch {
-    return { error: `unexpected blas-peak.py output: ${r.stdout.slice(0, 200)}` };
-  }
-}
-
 async function main(): Promise<void> {
   const providers = [];
   for (const p of listKernelsProviders()) {
@@ -149,30 +92,8 @@ async function main(): Promise<void> {
   }
 
   // The baseline runs after the providers so the two never compete for the cores.
-  const root = repoRoot();
-  const script = root ? path.resolve(root, '../shared/tools/blas-peak.py') : null;
-  let baseline: { script: string; byN: Record<string, Peak>; oneThread: Peak | null } | null = null;
-  let baselineReason: string | undefined;
-  if (!script) {
-    baselineReason = 'could not find the analoop checkout (run from inside it)';
-  } else if (!fs.existsSync(script)) {
-    baselineReason = `${script} does not exist`;
-  } else {
-    const byN: Record<string, Peak> = {};
-    for (const n of SIZES) {
-      const p = blasPeak(script, n);
-      if ('error' in p) {
-        baselineReason = p.error;
-        break;
-      }
-      byN[n] = p;
-    }
-    if (!baselineReason) {
-      // Single-threaded too: the tfjs-wasm and JS providers use one core.
-      const one = blasPeak(script, SIZES[SIZES.length - 1], 1);
-      baseline = { script, byN, oneThread: 'error' in one ? null : one };
-    }
-  }
+  // Single-threaded too: the tfjs-wasm and JS providers use one core.
+  const { baseline, reason: baselineReason } = measureBaseline(SIZES, SIZES[SIZES.length - 1]);
 
   const withRatios = providers.map((p) =>
     'results' in p && p.results

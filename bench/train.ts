@@ -1,0 +1,686 @@
+/**
+ * Training-step throughput and peak memory of the `mlp` (MNIST shape) and `convnet` (CIFAR shape)
+ * presets at batch 128 on the simulated device `sim:paper?p=16&ep=0.5`, on `ideal:` and all
+ * digital (analog 'none'), next to the machine's BLAS peak measured in the same run and to the
+ * quoted reference figures of issue 7. A benchmark, not a test: prints one JSON document on
+ * stdout, progress on stderr.
+ *
+ *   npx tsc -p tsconfig.json && node dist/bench/train.js [--only mlp/sim,convnet/digital]
+ *     [--mlp-steps 30] [--convnet-steps 2] [--convnet-compare-steps 1] [--no-baseline]
+ *
+ * Each case runs in its own child process (`--case <id>`, which prints that case's JSON), so its
+ * peak RSS (process.resourceUsage().maxRSS) is its own and no case inherits another's heap or JIT
+ * state. Cases run one after another, never alongside each other or the BLAS baseline.
+ */
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Observable } from 'rxjs';
+import { registerSimulator } from '../simulator/register.js';
+import type { Kernels } from '../src/compute/kernels.js';
+import { getKernels } from '../src/compute/registry.js';
+import { batches, loadMnist, makeSynthetic, type Batch, type Dataset } from '../src/data/index.js';
+import type {
+  Device,
+  DeviceInfo,
+  ProductContext,
+  Telemetry,
+  TileId,
+} from '../src/device/device.js';
+import { openDevice } from '../src/device/registry.js';
+import { parseActivation } from '../src/nn/activations.js';
+import { softmaxCrossEntropy } from '../src/nn/losses.js';
+import { modelParams, parameterCount } from '../src/nn/model.js';
+import { buildModel } from '../src/nn/models/index.js';
+import { tensor } from '../src/nn/tensor.js';
+import { createOptimizer, zeroGrad } from '../src/train/optimizers.js';
+import { measureBaseline, round, type Baseline } from './baseline.js';
+
+const BATCH = 128;
+const SIM_URI = 'sim:paper?p=16&ep=0.5';
+const SEED = 1;
+const LR = 1e-3;
+const ACTIVATION = 'relu';
+/** blas-peak.py matrix size (the size bench/gemm quotes too). */
+const BASELINE_N = 1024;
+
+/** Issue 7's figures: measured elsewhere (PyTorch on a 2-core machine), quoted, not measured here. */
+const QUOTED = {
+  source: 'issue 7 (quoted figures from another run, NOT measured by this benchmark)',
+  analogvnnNoisyMlp: {
+    what: 'AnalogVNN on PyTorch, sample MLP, p=16, EP=0.5, batch 128',
+    samplesPerSec: 3000,
+  },
+  pytorchPlainMlp: {
+    what: 'the same MLP without noise in plain PyTorch, batch 128',
+    samplesPerSec: 21000,
+  },
+  paperConvnetStep: { what: "the paper's ConvNet training step", samplesPerSec: 88 },
+  targets: {
+    noisyMlpSamplesPerSec: 21000,
+    convnetSamplesPerSec: 176,
+    noiseShareOfStep: 0.2,
+  },
+  numpyOpenblasGflops: 130,
+} as const;
+
+type ModelName = 'mlp' | 'convnet';
+type Variant = 'sim' | 'ideal' | 'digital';
+
+interface CaseSpec {
+  id: string;
+  model: ModelName;
+  variant: Variant;
+  device: string;
+  analog: 'all' | 'none';
+  /** What the case shows, one line for the report. */
+  describe: string;
+}
+
+const CASES: CaseSpec[] = (['mlp', 'convnet'] as const).flatMap((model) => [
+  {
+    id: `${model}/sim`,
+    model,
+    variant: 'sim' as const,
+    device: SIM_URI,
+    analog: 'all' as const,
+    describe: 'every weight product on the simulated noisy 4-bit device',
+  },
+  {
+    id: `${model}/ideal`,
+    model,
+    variant: 'ideal' as const,
+    device: 'ideal:',
+    analog: 'all' as const,
+    describe: 'every weight product on the ideal device (exact float64 products, no noise)',
+  },
+  {
+    id: `${model}/digital`,
+    model,
+    variant: 'digital' as const,
+    device: 'ideal:',
+    analog: 'none' as const,
+    describe: "all digital (analog 'none'): forward products through the Kernels provider",
+  },
+]);
+
+interface StepPlan {
+  warmupSteps: number;
+  /** Batch size of the warm-up steps (smaller for convnet: it only has to warm the JIT). */
+  warmupBatch: number;
+  steps: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Instrumentation: a Kernels and a Device that time every call (wall clock and process CPU time)
+// and count its FLOPs. CPU time is what a busy machine cannot inflate: other processes taking the
+// cores lengthen the wall time of a step, not its CPU time (the step is single-threaded).
+
+/** Wall-clock and process CPU milliseconds. */
+interface Span {
+  wall: number;
+  cpu: number;
+}
+
+function now(): Span {
+  const c = process.cpuUsage();
+  return { wall: performance.now(), cpu: (c.user + c.system) / 1000 };
+}
+
+/** Adds the time since `from` to `acc`. */
+function addSince(acc: Span, from: Span): void {
+  const t = now();
+  acc.wall += t.wall - from.wall;
+  acc.cpu += t.cpu - from.cpu;
+}
+
+type Phase = 'forward' | 'loss' | 'backward' | 'optimizer';
+const PARTS = [
+  'step',
+  'forward',
+  'loss',
+  'backward',
+  'optimizer',
+  'deviceMatmul',
+  'deviceProgram',
+  'gemmForward',
+  'gemmBackward',
+] as const;
+type Part = (typeof PARTS)[number];
+
+class Meter {
+  phase: Phase = 'forward';
+  time = {} as Record<Part, Span>;
+  gemmFlopForward = 0;
+  gemmFlopBackward = 0;
+  gemmCalls = 0;
+  deviceFlop = 0;
+  deviceMatmulCalls = 0;
+  deviceProgramCalls = 0;
+
+  constructor() {
+    this.reset();
+  }
+
+  reset(): void {
+    for (const p of PARTS) this.time[p] = { wall: 0, cpu: 0 };
+    this.gemmFlopForward = 0;
+    this.gemmFlopBackward = 0;
+    this.gemmCalls = 0;
+    this.deviceFlop = 0;
+    this.deviceMatmulCalls = 0;
+    this.deviceProgramCalls = 0;
+  }
+}
+
+function meteredKernels(inner: Kernels, m: Meter): Kernels {
+  return {
+    name: inner.name,
+    gemm(transA, transB, M, N, K, alpha, A, B, beta, C) {
+      const t0 = now();
+      inner.gemm(transA, transB, M, N, K, alpha, A, B, beta, C);
+      // The loss and the optimiser call no gemm; anything outside forward counts as backward.
+      const forward = m.phase === 'forward';
+      addSince(m.time[forward ? 'gemmForward' : 'gemmBackward'], t0);
+      if (forward) m.gemmFlopForward += 2 * M * N * K;
+      else m.gemmFlopBackward += 2 * M * N * K;
+      m.gemmCalls++;
+    },
+  };
+}
+
+/** Delegates to a device, timing program() and matmul() (for a board: including its I/O). */
+class MeteredDevice implements Device {
+  private readonly shapes = new Map<TileId, { rows: number; cols: number }>();
+
+  constructor(
+    private readonly inner: Device,
+    private readonly m: Meter,
+  ) {}
+
+  get telemetry$(): Observable<Telemetry> {
+    return this.inner.telemetry$;
+  }
+
+  info(): DeviceInfo {
+    return this.inner.info();
+  }
+
+  async program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void> {
+    const t0 = now();
+    await this.inner.program(tile, W, rows, cols);
+    addSince(this.m.time.deviceProgram, t0);
+    this.m.deviceProgramCalls++;
+    this.shapes.set(tile, { rows, cols });
+  }
+
+  async matmul(
+    tile: TileId,
+    X: Float32Array,
+    batch: number,
+    ctx?: ProductContext,
+  ): Promise<Float32Array> {
+    const t0 = now();
+    const y = await this.inner.matmul(tile, X, batch, ctx);
+    addSince(this.m.time.deviceMatmul, t0);
+    this.m.deviceMatmulCalls++;
+    const s = this.shapes.get(tile);
+    if (s) this.m.deviceFlop += 2 * batch * s.rows * s.cols;
+    return y;
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One case, in a child process.
+
+function log(msg: string): void {
+  process.stderr.write(`[bench/train] ${msg}\n`);
+}
+
+function mb(bytes: number): number {
+  return round(bytes / 2 ** 20, 1);
+}
+
+function loadData(model: ModelName): Dataset {
+  if (model === 'mlp') return loadMnist().train;
+  // CIFAR-10 is not embedded: synthetic data of its shape (the step's cost depends on the shape only).
+  return makeSynthetic({ n: 4 * BATCH, testN: 1, shape: [3, 32, 32], classes: 10, seed: 0 }).train;
+}
+
+/** Endless full batches of `size`, epoch after epoch. */
+function* endless(ds: Dataset, size: number): Generator<Batch, never, undefined> {
+  for (let epoch = 0; ; epoch++) {
+    for (const b of batches(ds, size, { seed: SEED, epoch, dropLast: true })) yield b;
+  }
+}
+
+/** Where a step's time went, in ms per step, from the meter's totals in wall or CPU time. */
+function breakdown(m: Meter, n: number, k: keyof Span) {
+  const t = (p: Part) => m.time[p][k];
+  const per = (x: number) => round(x / n, 2);
+  const share = (x: number) => round(x / t('step'), 3);
+  const fwdOther = t('forward') - t('deviceMatmul') - t('deviceProgram') - t('gemmForward');
+  const bwdOther = t('backward') - t('gemmBackward');
+  return {
+    msPerStep: {
+      step: per(t('step')),
+      forward: {
+        total: per(t('forward')),
+        deviceMatmul: per(t('deviceMatmul')),
+        deviceProgram: per(t('deviceProgram')),
+        digitalGemm: per(t('gemmForward')),
+        other: per(fwdOther),
+      },
+      loss: per(t('loss')),
+      backward: {
+        total: per(t('backward')),
+        digitalGemm: per(t('gemmBackward')),
+        other: per(bwdOther),
+      },
+      optimizer: per(t('optimizer')),
+    },
+    shareOfStep: {
+      deviceMatmul: share(t('deviceMatmul')),
+      deviceProgram: share(t('deviceProgram')),
+      digitalGemm: share(t('gemmForward') + t('gemmBackward')),
+      forwardOther: share(fwdOther),
+      loss: share(t('loss')),
+      backwardOther: share(bwdOther),
+      optimizer: share(t('optimizer')),
+    },
+  };
+}
+
+async function runCase(spec: CaseSpec, plan: StepPlan) {
+  const rssAtStart = process.memoryUsage().rss;
+  registerSimulator();
+  const inner = await getKernels();
+  const meter = new Meter();
+  const kernels = meteredKernels(inner, meter);
+  const rawDevice = await openDevice(spec.device);
+  const device = new MeteredDevice(rawDevice, meter);
+  try {
+    const ds = loadData(spec.model);
+    const model = buildModel(spec.model, {
+      runtime: { kernels, device },
+      activation: parseActivation(ACTIVATION),
+      inputShape: ds.shape,
+      classes: ds.classes,
+      seed: SEED,
+      analog: spec.analog,
+      options: {},
+    });
+    const params = modelParams(model);
+    const optimizer = createOptimizer('adam', { momentum: 0.9, weightDecay: 0 });
+    const rssReady = process.memoryUsage().rss;
+
+    let rssPeak = rssReady;
+    let abPeak = process.memoryUsage().arrayBuffers;
+    const sample = () => {
+      const u = process.memoryUsage();
+      if (u.rss > rssPeak) rssPeak = u.rss;
+      if (u.arrayBuffers > abPeak) abPeak = u.arrayBuffers;
+    };
+
+    let draw = 0;
+    /** One training step; returns its loss and wall/CPU time. */
+    const step = async (b: Batch): Promise<{ loss: number; wall: number; cpu: number }> => {
+      const time = meter.time;
+      const t0 = now();
+      meter.phase = 'optimizer';
+      let t = now();
+      zeroGrad(params);
+      addSince(time.optimizer, t);
+      meter.phase = 'forward';
+      t = now();
+      const ctx = { training: true, draw: draw++, rowOffset: 0, seed: SEED };
+      const logits = await model.net.forward(tensor([b.size, ...ds.shape], b.x), ctx);
+      addSince(time.forward, t);
+      sample();
+      meter.phase = 'loss';
+      t = now();
+      const r = softmaxCrossEntropy(logits, b.y);
+      addSince(time.loss, t);
+      meter.phase = 'backward';
+      t = now();
+      model.net.backward(r.grad);
+      addSince(time.backward, t);
+      sample();
+      meter.phase = 'optimizer';
+      t = now();
+      optimizer.step(params, LR);
+      addSince(time.optimizer, t);
+      const before = { ...time.step };
+      addSince(time.step, t0);
+      sample();
+      return {
+        loss: r.loss,
+        wall: time.step.wall - before.wall,
+        cpu: time.step.cpu - before.cpu,
+      };
+    };
+
+    const warm = endless(ds, plan.warmupBatch);
+    for (let i = 0; i < plan.warmupSteps; i++) {
+      const r = await step(warm.next().value);
+      log(
+        `${spec.id}: warm-up ${i + 1}/${plan.warmupSteps} (batch ${plan.warmupBatch}) ` +
+          `${r.wall.toFixed(0)} ms (cpu ${r.cpu.toFixed(0)} ms)`,
+      );
+    }
+    meter.reset();
+    const data = endless(ds, BATCH);
+    const walls: number[] = [];
+    const losses: number[] = [];
+    for (let i = 0; i < plan.steps; i++) {
+      const r = await step(data.next().value);
+      walls.push(r.wall);
+      losses.push(r.loss);
+      if (plan.steps <= 10 || (i + 1) % 10 === 0 || i + 1 === plan.steps) {
+        log(
+          `${spec.id}: step ${i + 1}/${plan.steps} ${r.wall.toFixed(0)} ms ` +
+            `(cpu ${r.cpu.toFixed(0)} ms), loss ${r.loss.toFixed(3)}`,
+        );
+      }
+    }
+
+    const n = walls.length;
+    const { wall, cpu } = meter.time.step;
+    const gemmFlop = meter.gemmFlopForward + meter.gemmFlopBackward;
+    const flopPerStep = (meter.deviceFlop + gemmFlop) / n;
+    /** GFLOP/s of `flop` done in `ms`, or null when nothing ran. */
+    const gflops = (flop: number, ms: number) =>
+      ms > 0 && flop > 0 ? round(flop / (ms * 1e6), 3) : null;
+    const gemmTime = (k: keyof Span) => meter.time.gemmForward[k] + meter.time.gemmBackward[k];
+    const wallBreakdown = breakdown(meter, n, 'wall');
+    const cpuBreakdown = breakdown(meter, n, 'cpu');
+    return {
+      id: spec.id,
+      model: spec.model,
+      parameters: parameterCount(model),
+      data: `${ds.name} ${ds.shape.join('x')}, ${ds.classes} classes (${ds.source})`,
+      device: spec.device,
+      analog: spec.analog,
+      describe: spec.describe,
+      kernels: inner.name,
+      batch: BATCH,
+      warmup: { steps: plan.warmupSteps, batch: plan.warmupBatch },
+      timedSteps: n,
+      samplesPerSec: round((BATCH * n) / (wall / 1000), 1),
+      samplesPerSecByCpuTime: round((BATCH * n) / (cpu / 1000), 1),
+      stepMs: {
+        mean: round(wall / n, 2),
+        min: round(Math.min(...walls), 2),
+        max: round(Math.max(...walls), 2),
+        cpuMean: round(cpu / n, 2),
+      },
+      lossFirstLast: [round(losses[0] ?? NaN, 4), round(losses[n - 1] ?? NaN, 4)],
+      breakdownMsPerStep: wallBreakdown.msPerStep,
+      breakdownCpuMsPerStep: cpuBreakdown.msPerStep,
+      shareOfStepByCpuTime: cpuBreakdown.shareOfStep,
+      callsPerStep: {
+        deviceMatmul: meter.deviceMatmulCalls / n,
+        deviceProgram: meter.deviceProgramCalls / n,
+        gemm: meter.gemmCalls / n,
+      },
+      flop: {
+        perStep: flopPerStep,
+        deviceMatmulPerStep: meter.deviceFlop / n,
+        gemmForwardPerStep: meter.gemmFlopForward / n,
+        gemmBackwardPerStep: meter.gemmFlopBackward / n,
+        effectiveGflops: gflops(flopPerStep * n, wall) ?? 0,
+        effectiveGflopsByCpuTime: gflops(flopPerStep * n, cpu) ?? 0,
+        deviceMatmulGflopsByCpuTime: gflops(meter.deviceFlop, meter.time.deviceMatmul.cpu),
+        gemmGflopsByCpuTime: gflops(gemmFlop, gemmTime('cpu')),
+      },
+      memory: {
+        maxRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
+        rssSampledPeakMB: mb(rssPeak),
+        rssAtStartMB: mb(rssAtStart),
+        rssModelReadyMB: mb(rssReady),
+        arrayBuffersSampledPeakMB: mb(abPeak),
+      },
+    };
+  } finally {
+    await device.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parent: baseline, then every case in its own process, then ratios.
+
+/** What a case process prints. */
+type CaseResult = Awaited<ReturnType<typeof runCase>>;
+
+function ratio(a: number, b: number | null | undefined): number | null {
+  return b ? round(a / b, 4) : null;
+}
+
+function quotedFor(
+  spec: CaseSpec,
+  sps: number,
+  spsCpu: number,
+): {
+  reference: string;
+  quotedSamplesPerSec: number;
+  ratio: number | null;
+  ratioByCpuTime: number | null;
+}[] {
+  const q = (what: string, v: number) => ({
+    reference: `${what} (quoted from issue 7, not measured here)`,
+    quotedSamplesPerSec: v,
+    ratio: ratio(sps, v),
+    ratioByCpuTime: ratio(spsCpu, v),
+  });
+  if (spec.model === 'mlp') {
+    return spec.variant === 'sim'
+      ? [
+          q(QUOTED.analogvnnNoisyMlp.what, QUOTED.analogvnnNoisyMlp.samplesPerSec),
+          q('target: noisy MLP at plain-PyTorch speed', QUOTED.targets.noisyMlpSamplesPerSec),
+        ]
+      : [q(QUOTED.pytorchPlainMlp.what, QUOTED.pytorchPlainMlp.samplesPerSec)];
+  }
+  return [
+    q(QUOTED.paperConvnetStep.what, QUOTED.paperConvnetStep.samplesPerSec),
+    q('target: ConvNet step at 2x the paper', QUOTED.targets.convnetSamplesPerSec),
+  ];
+}
+
+function planFor(
+  spec: CaseSpec,
+  o: { mlpSteps: number; convSteps: number; convCompareSteps: number },
+): StepPlan {
+  if (spec.model === 'mlp') return { warmupSteps: 5, warmupBatch: BATCH, steps: o.mlpSteps };
+  return {
+    warmupSteps: 1,
+    warmupBatch: 16,
+    steps: spec.variant === 'sim' ? o.convSteps : o.convCompareSteps,
+  };
+}
+
+/** An integer option >= min (default 1), or dflt when absent. */
+function positiveInt(name: string, v: string | undefined, dflt: number, min = 1): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min)
+    throw new RangeError(`--${name} must be an integer >= ${min}, got ${v}`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      case: { type: 'string' },
+      only: { type: 'string' },
+      'mlp-steps': { type: 'string' },
+      'convnet-steps': { type: 'string' },
+      'convnet-compare-steps': { type: 'string' },
+      'warmup-steps': { type: 'string' },
+      'warmup-batch': { type: 'string' },
+      steps: { type: 'string' },
+      'no-baseline': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+
+  if (values.case) {
+    // Child mode: one case; the parent passes its plan explicitly.
+    const spec = CASES.find((c) => c.id === values.case);
+    if (!spec)
+      throw new RangeError(
+        `unknown case ${values.case}; valid: ${CASES.map((c) => c.id).join(', ')}`,
+      );
+    const plan: StepPlan = {
+      warmupSteps: positiveInt('warmup-steps', values['warmup-steps'], 1, 0),
+      warmupBatch: positiveInt('warmup-batch', values['warmup-batch'], BATCH),
+      steps: positiveInt('steps', values.steps, 1),
+    };
+    process.stdout.write(JSON.stringify(await runCase(spec, plan)) + '\n');
+    return;
+  }
+
+  const opts = {
+    mlpSteps: positiveInt('mlp-steps', values['mlp-steps'], 30),
+    convSteps: positiveInt('convnet-steps', values['convnet-steps'], 2),
+    convCompareSteps: positiveInt('convnet-compare-steps', values['convnet-compare-steps'], 1),
+  };
+  const wanted = values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const selected = wanted
+    ? CASES.filter((c) => wanted.some((w) => c.id === w || c.model === w || c.variant === w))
+    : CASES;
+  if (selected.length === 0) {
+    throw new RangeError(
+      `--only ${values.only} matches no case; valid: ${CASES.map((c) => c.id).join(', ')} (or a model or variant name)`,
+    );
+  }
+
+  const started = Date.now();
+  const loadStart = os.loadavg();
+  let baseline: Baseline | null = null;
+  let baselineReason: string | undefined;
+  if (values['no-baseline']) {
+    baselineReason = '--no-baseline';
+  } else {
+    log(`BLAS baseline: blas-peak.py ${BASELINE_N} (default threads, then 1 thread)`);
+    ({ baseline, reason: baselineReason } = measureBaseline([BASELINE_N], BASELINE_N));
+    if (baseline) {
+      log(
+        `BLAS peak ${baseline.byN[BASELINE_N].gflops} GFLOP/s (default threads), ${baseline.oneThread?.gflops ?? '?'} GFLOP/s (1 thread)`,
+      );
+    } else {
+      log(`no BLAS baseline: ${baselineReason}`);
+    }
+  }
+  const peakAll = baseline?.byN[BASELINE_N]?.gflops ?? null;
+  const peakOne = baseline?.oneThread?.gflops ?? null;
+
+  const script = fileURLToPath(import.meta.url);
+  /** What the report lists (results with ratios, or errors); `byId` keeps the results. */
+  const cases: object[] = [];
+  const byId = new Map<string, CaseResult>();
+  for (const spec of selected) {
+    const plan = planFor(spec, opts);
+    log(
+      `${spec.id}: ${spec.device} analog=${spec.analog}, ${plan.warmupSteps} warm-up + ${plan.steps} timed steps`,
+    );
+    const args = [
+      script,
+      '--case', spec.id,
+      '--steps', String(plan.steps),
+      '--warmup-steps', String(plan.warmupSteps),
+      '--warmup-batch', String(plan.warmupBatch),
+    ]; // prettier-ignore
+    const r = spawnSync(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 16 * 2 ** 20,
+    });
+    const line = r.stdout?.trim().split('\n').pop() ?? '';
+    if (r.status !== 0 || !line.startsWith('{')) {
+      const why = r.error?.message ?? `exited with ${r.status ?? r.signal}`;
+      cases.push({ id: spec.id, error: `case process ${why}` });
+      log(`${spec.id}: FAILED (${why})`);
+      continue;
+    }
+    const res = JSON.parse(line) as CaseResult;
+    byId.set(res.id, res);
+    const g = res.flop.effectiveGflops;
+    const gc = res.flop.effectiveGflopsByCpuTime;
+    cases.push({
+      ...res,
+      vsBlasPeak: {
+        effectiveGflops: g,
+        ofPeak1Thread: ratio(g, peakOne),
+        ofPeakDefaultThreads: ratio(g, peakAll),
+        effectiveGflopsByCpuTime: gc,
+        ofPeak1ThreadByCpuTime: ratio(gc, peakOne),
+      },
+      vsQuotedReferences: quotedFor(spec, res.samplesPerSec, res.samplesPerSecByCpuTime),
+    });
+    log(`${spec.id}: ${res.samplesPerSec} samples/s, ${res.memory.maxRssMB} MB max RSS`);
+  }
+
+  // What the device costs: sim vs ideal vs all-digital, per model.
+
+  const costs: Record<string, unknown> = {};
+  for (const model of ['mlp', 'convnet'] as const) {
+    const sim = byId.get(`${model}/sim`);
+    const ideal = byId.get(`${model}/ideal`);
+    const digital = byId.get(`${model}/digital`);
+    if (!sim && !ideal && !digital) continue;
+    // CPU time: the ratios should not depend on what else the machine was doing.
+    const simDev = sim?.breakdownCpuMsPerStep.forward.deviceMatmul;
+    const idealDev = ideal?.breakdownCpuMsPerStep.forward.deviceMatmul;
+    const noise = simDev !== undefined && idealDev !== undefined ? simDev - idealDev : undefined;
+    costs[model] = {
+      basis: 'process CPU time per step',
+      stepSimOverIdeal: sim && ideal ? ratio(sim.stepMs.cpuMean, ideal.stepMs.cpuMean) : null,
+      stepIdealOverDigital:
+        ideal && digital ? ratio(ideal.stepMs.cpuMean, digital.stepMs.cpuMean) : null,
+      stepSimOverDigital: sim && digital ? ratio(sim.stepMs.cpuMean, digital.stepMs.cpuMean) : null,
+      noiseAndQuantisationMsPerStep: noise !== undefined ? round(noise, 2) : null,
+      noiseAndQuantisationShareOfSimStep:
+        sim && noise !== undefined ? round(noise / sim.stepMs.cpuMean, 3) : null,
+    };
+  }
+
+  const report = {
+    benchmark:
+      'training step (zero grad, forward, softmax cross-entropy, backward, Adam) at batch 128; ' +
+      'samples/s over the timed steps after warm-up; one child process per case',
+    date: new Date().toISOString(),
+    node: process.versions.node,
+    cpu: { model: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length },
+    loadAverage: {
+      start: loadStart.map((x) => round(x, 2)),
+      end: os.loadavg().map((x) => round(x, 2)),
+    },
+    settings: {
+      batch: BATCH,
+      activation: ACTIVATION,
+      optimizer: `adam lr ${LR}`,
+      seed: SEED,
+      simDevice: SIM_URI,
+      mlpSteps: opts.mlpSteps,
+      convnetSteps: opts.convSteps,
+      convnetCompareSteps: opts.convCompareSteps,
+    },
+    baseline,
+    ...(baselineReason ? { baselineReason } : {}),
+    quotedReferences: QUOTED,
+    cases,
+    deviceCost: costs,
+    wallSeconds: round((Date.now() - started) / 1000, 1),
+  };
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+}
+
+await main();
