@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from './errors.js';
 import { compareCommand } from './compare.js';
 import { doctorCommand } from './doctor.js';
+import { emulateCommand } from './emulate.js';
+import { figuresCommand } from './figures.js';
+import { metricsCommand } from './metrics.js';
 import { profileCommand } from './profile.js';
 import { trainCommand } from './train.js';
 
@@ -17,8 +20,11 @@ export function buildProgram(): Command {
     .exitOverride();
   program.addCommand(trainCommand());
   program.addCommand(compareCommand());
+  program.addCommand(emulateCommand());
   program.addCommand(doctorCommand());
   program.addCommand(profileCommand());
+  program.addCommand(metricsCommand());
+  program.addCommand(figuresCommand());
   return program;
 }
 
