@@ -3,8 +3,8 @@
  * (proto/generate.sh). The rest of the driver uses the types from here, never the generated
  * module directly, so a regeneration touches one import.
  *
- * 64-bit fields (MatMulRequest.draw and row_offset, Telemetry.uptime_ms, Ping.nonce,
- * Pong.nonce and uptime_ms) are JS numbers: exact up to 2^53 - 1, which no counter, clock or
+ * 64-bit fields (MatMulRequest.draw, row_offset and source_offset, Telemetry.uptime_ms,
+ * Ping.nonce, Pong.nonce and uptime_ms) are JS numbers: exact up to 2^53 - 1, which no counter, clock or
  * nonce of ours reaches. protobufjs still decodes them as Long objects, so decodeEnvelope converts
  * them, and rejects a value above 2^53 - 1 rather than silently rounding it.
  */
@@ -43,6 +43,8 @@ export const ErrorCode = analoop.v1.ErrorCode;
 export type ErrorCode = analoop.v1.ErrorCode;
 export const DeviceKind = analoop.v1.DeviceKind;
 export type DeviceKind = analoop.v1.DeviceKind;
+export const InputConversion = analoop.v1.InputConversion;
+export type InputConversion = analoop.v1.InputConversion;
 
 /** The names of the Envelope's `body` oneof members, e.g. 'matmulRequest'. */
 export type BodyKind = NonNullable<analoop.v1.Envelope['body']>;
@@ -174,7 +176,7 @@ function kindOf(env: Envelope | EnvelopeInit): BodyKind | undefined {
  * against proto/analoop.proto, so a new 64-bit field cannot be missed.
  */
 export const UINT64_FIELDS: Partial<Record<BodyKind, readonly string[]>> = {
-  matmulRequest: ['draw', 'rowOffset'],
+  matmulRequest: ['draw', 'rowOffset', 'sourceOffset'],
   telemetry: ['uptimeMs'],
   ping: ['nonce'],
   pong: ['nonce', 'uptimeMs'],

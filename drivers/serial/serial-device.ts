@@ -12,6 +12,7 @@ import { inputCodes, outputValues, weightMapping, type WeightMapping } from '../
 import { checkConverter, type ConverterSpec } from '../boards/range-check.js';
 import {
   DeviceKind as WireKind,
+  InputConversion as WireConversion,
   type Converter,
   type DeviceInfo as WireInfo,
   type Telemetry as WireTelemetry,
@@ -163,9 +164,27 @@ export class SerialDevice implements Device {
       );
     const draw = ctx?.draw ?? 0;
     const rowOffset = ctx?.rowOffset ?? 0;
+    // Only a board converting per source gets the source map (a physical board has no use for it).
+    const perSource = this.infoValue.inputConversion === 'per-source';
+    const source = perSource ? ctx?.inputSource : undefined;
+    const sourceOffset = perSource ? (ctx?.sourceOffset ?? 0) : 0;
+    const sourceTile = perSource ? ctx?.sourceTile : undefined;
+    if (source && source.length !== X.length)
+      throw new DeviceError(
+        'bad-shape',
+        `matmul(tile ${tile}): inputSource has ${source.length} entries, expected ${X.length} (one per element of X)`,
+      );
+    const badSource = source?.find((s) => s < -1);
+    if (badSource !== undefined)
+      throw new DeviceError(
+        'bad-shape',
+        `matmul(tile ${tile}): inputSource entry ${badSource}; use a source index >= 0 or -1 (structural zero)`,
+      );
     for (const [name, v] of [
       ['draw', draw],
       ['rowOffset', rowOffset],
+      ['sourceOffset', sourceOffset],
+      ['sourceTile', sourceTile ?? 0],
     ] as const) {
       if (!Number.isSafeInteger(v) || v < 0)
         throw new DeviceError(
@@ -190,6 +209,10 @@ export class SerialDevice implements Device {
             inputCodes: packed,
             draw,
             rowOffset: rowOffset + start,
+            ...(source
+              ? rebaseSources(source.subarray(start * t.cols, (start + n) * t.cols), sourceOffset)
+              : {}),
+            ...(sourceTile === undefined ? {} : { sourceTile }),
           })
           .then((r) => {
             if (r.tile !== tile || r.batch !== n || r.rows !== t.rows) {
@@ -263,6 +286,8 @@ export class SerialDevice implements Device {
       outputRange: [adc.range[0] * outGain, adc.range[1] * outGain],
       weightRange: weights.range,
       maxBatch: w.maxBatch,
+      inputConversion:
+        w.inputConversion === WireConversion.PER_SOURCE ? 'per-source' : 'per-element',
     };
   }
 
@@ -288,6 +313,21 @@ export class SerialDevice implements Device {
       out.conductanceMeanUs = t.conductanceMeanUs;
     return out;
   }
+}
+
+/**
+ * One chunk's source map, relative to its smallest source, and the offset moved up by as much:
+ * the same sources (the board indexes noise by offset + entry), in fewer varint bytes.
+ */
+function rebaseSources(
+  chunk: Int32Array,
+  offset: number,
+): { inputSource: number[]; sourceOffset: number } {
+  let min = Infinity;
+  for (const s of chunk) if (s >= 0 && s < min) min = s;
+  if (min === Infinity) min = 0;
+  const inputSource = Array.from(chunk, (s) => (s < 0 ? -1 : s - min));
+  return { inputSource, sourceOffset: offset + min };
 }
 
 /** A one-line Telemetry event for the link events an operator should see; undefined for the rest. */

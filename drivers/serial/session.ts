@@ -25,6 +25,7 @@ import {
   LinkTimeoutError,
   ProtocolVersionError,
 } from './errors.js';
+import { requestIdReporter } from '../../src/device/request-id.js';
 import type { FrameStats } from './transport.js';
 import { PROTOCOL_VERSION } from './version.js';
 import { Waitress } from './waitress.js';
@@ -122,6 +123,13 @@ export interface MatMulArgs {
   inputCodes: Uint8Array;
   draw?: number;
   rowOffset?: number;
+  /**
+   * Per-source input conversion (MatMulRequest.input_source, source_offset, source_tile): only
+   * for a board that declares PER_SOURCE; left off the wire when absent.
+   */
+  inputSource?: readonly number[];
+  sourceOffset?: number;
+  sourceTile?: number;
 }
 
 type Lane = 'control' | 'urgent' | 'normal';
@@ -147,6 +155,8 @@ interface Job {
   /** Next send does not count as an attempt (resend after a disconnect). */
   free: boolean;
   onSuccess?: (env: Envelope) => void;
+  /** Adds an id to the trace entry of the caller's product (request-id.ts); caller's jobs only. */
+  report?: (id: number) => void;
 }
 
 type State = 'idle' | 'handshaking' | 'ready' | 'down' | 'failed' | 'closed';
@@ -279,6 +289,9 @@ export class Session {
           inputCodes: a.inputCodes,
           draw: a.draw ?? 0,
           rowOffset: a.rowOffset ?? 0,
+          ...(a.inputSource?.length ? { inputSource: [...a.inputSource] } : {}),
+          ...(a.sourceOffset ? { sourceOffset: a.sourceOffset } : {}),
+          ...(a.sourceTile === undefined ? {} : { sourceTile: a.sourceTile }),
         },
       },
       'matmulResult',
@@ -395,6 +408,12 @@ export class Session {
       throw this.failure ?? new LinkClosedError(`${this.link.path}: the session is closed`);
     }
     const reply = this.waitress.add(job.id, job.kind);
+    if (!job.internal) {
+      // Still in the caller's async context: a recorder around it learns the wire id. A retry
+      // reuses the id, so the trace lists each request once however often it was sent.
+      job.report = requestIdReporter();
+      job.report?.(job.id);
+    }
     this.enqueue(job);
     const env = await reply;
     return (env as unknown as Record<K, BodyTypes[K]>)[expect];
@@ -614,6 +633,7 @@ export class Session {
     const fresh = this.takeId();
     this.waitress.rename(job.id, fresh);
     job.id = fresh;
+    job.report?.(fresh);
     job.bytes = encodeEnvelope({ ...job.init, requestId: fresh } as EnvelopeInit);
     job.free = false;
     this.lanes.urgent.push(job);
@@ -842,6 +862,7 @@ function boardChange(a: DeviceInfo, b: DeviceInfo): string | undefined {
       dac: i.dac,
       adc: i.adc,
       weight: i.weight,
+      inputConversion: i.inputConversion,
     });
   if (a.serial !== b.serial) return `serial ${a.serial} -> ${b.serial}`;
   if (pick(a) !== pick(b)) return 'array size or converters changed';

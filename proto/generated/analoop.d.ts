@@ -695,6 +695,9 @@ export namespace analoop {
             /** DeviceInfo conductanceMaxUs. */
             conductanceMaxUs: number;
 
+            /** DeviceInfo inputConversion. */
+            inputConversion: analoop.v1.InputConversion;
+
             /**
              * Creates a new DeviceInfo instance using the specified properties.
              * @param [properties] Properties to set
@@ -824,12 +827,25 @@ export namespace analoop {
                 /** DeviceInfo conductanceMaxUs */
                 conductanceMaxUs?: (number|null);
 
+                /** DeviceInfo inputConversion */
+                inputConversion?: (analoop.v1.InputConversion|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a DeviceInfo. */
             type $Shape = analoop.v1.DeviceInfo.$Properties;
+        }
+
+        /** InputConversion enum. */
+        enum InputConversion {
+
+            /** PER_ELEMENT value */
+            PER_ELEMENT = 0,
+
+            /** PER_SOURCE value */
+            PER_SOURCE = 1
         }
 
         /**
@@ -1133,6 +1149,15 @@ export namespace analoop {
             /** MatMulRequest rowOffset. */
             rowOffset: number;
 
+            /** MatMulRequest inputSource. */
+            inputSource: number[];
+
+            /** MatMulRequest sourceOffset. */
+            sourceOffset: number;
+
+            /** MatMulRequest sourceTile. */
+            sourceTile?: (number|null);
+
             /**
              * Creates a new MatMulRequest instance using the specified properties.
              * @param [properties] Properties to set
@@ -1234,6 +1259,15 @@ export namespace analoop {
 
                 /** MatMulRequest rowOffset */
                 rowOffset?: (number|null);
+
+                /** MatMulRequest inputSource */
+                inputSource?: (number[]|null);
+
+                /** MatMulRequest sourceOffset */
+                sourceOffset?: (number|null);
+
+                /** MatMulRequest sourceTile */
+                sourceTile?: (number|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -1888,6 +1888,7 @@ export const analoop = $root.analoop = (() => {
              * @property {number|null} [creditWindow] DeviceInfo creditWindow
              * @property {number|null} [conductanceMinUs] DeviceInfo conductanceMinUs
              * @property {number|null} [conductanceMaxUs] DeviceInfo conductanceMaxUs
+             * @property {analoop.v1.InputConversion|null} [inputConversion] DeviceInfo inputConversion
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2040,6 +2041,14 @@ export const analoop = $root.analoop = (() => {
             DeviceInfo.prototype.conductanceMaxUs = 0;
 
             /**
+             * DeviceInfo inputConversion.
+             * @member {analoop.v1.InputConversion} inputConversion
+             * @memberof analoop.v1.DeviceInfo
+             * @instance
+             */
+            DeviceInfo.prototype.inputConversion = 0;
+
+            /**
              * Creates a new DeviceInfo instance using the specified properties.
              * @function create
              * @memberof analoop.v1.DeviceInfo
@@ -2101,6 +2110,8 @@ export const analoop = $root.analoop = (() => {
                     writer.uint32(/* id 14, wireType 5 =*/117).float(message.conductanceMinUs);
                 if (message.conductanceMaxUs != null && $Object.hasOwnProperty.call(message, "conductanceMaxUs") && !$Object.is(message.conductanceMaxUs, 0))
                     writer.uint32(/* id 15, wireType 5 =*/125).float(message.conductanceMaxUs);
+                if (message.inputConversion != null && $Object.hasOwnProperty.call(message, "inputConversion") && message.inputConversion !== 0)
+                    writer.uint32(/* id 16, wireType 0 =*/128).int32(message.inputConversion);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2284,6 +2295,15 @@ export const analoop = $root.analoop = (() => {
                                 delete message.conductanceMaxUs;
                             continue;
                         }
+                    case 16: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.inputConversion = value;
+                            else
+                                delete message.inputConversion;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2383,6 +2403,9 @@ export const analoop = $root.analoop = (() => {
                 if (message.conductanceMaxUs != null && $Object.hasOwnProperty.call(message, "conductanceMaxUs"))
                     if (typeof message.conductanceMaxUs !== "number")
                         return "conductanceMaxUs: number expected";
+                if (message.inputConversion != null && $Object.hasOwnProperty.call(message, "inputConversion"))
+                    if (typeof message.inputConversion !== "number" || (message.inputConversion | 0) !== message.inputConversion)
+                        return "inputConversion: enum value expected";
                 return null;
             };
 
@@ -2474,6 +2497,20 @@ export const analoop = $root.analoop = (() => {
                 if (object.conductanceMaxUs != null)
                     if (!$Object.is($Number(object.conductanceMaxUs), 0))
                         message.conductanceMaxUs = $Number(object.conductanceMaxUs);
+                if (object.inputConversion !== 0 && (typeof object.inputConversion !== "string" || $root.analoop.v1.InputConversion[object.inputConversion] !== 0))
+                    switch (object.inputConversion) {
+                    case "PER_ELEMENT":
+                    case 0:
+                        message.inputConversion = 0;
+                        break;
+                    case "PER_SOURCE":
+                    case 1:
+                        message.inputConversion = 1;
+                        break;
+                    default:
+                        if (typeof object.inputConversion === "number" && (object.inputConversion | 0) === object.inputConversion)
+                            message.inputConversion = object.inputConversion;
+                    }
                 return message;
             };
 
@@ -2510,6 +2547,7 @@ export const analoop = $root.analoop = (() => {
                     object.creditWindow = 0;
                     object.conductanceMinUs = 0;
                     object.conductanceMaxUs = 0;
+                    object.inputConversion = options.enums === $String ? "PER_ELEMENT" : 0;
                 }
                 if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
                     object.protocolVersion = message.protocolVersion;
@@ -2541,6 +2579,8 @@ export const analoop = $root.analoop = (() => {
                     object.conductanceMinUs = options.json && !$isFinite(message.conductanceMinUs) ? $String(message.conductanceMinUs) : message.conductanceMinUs;
                 if (message.conductanceMaxUs != null && $Object.hasOwnProperty.call(message, "conductanceMaxUs"))
                     object.conductanceMaxUs = options.json && !$isFinite(message.conductanceMaxUs) ? $String(message.conductanceMaxUs) : message.conductanceMaxUs;
+                if (message.inputConversion != null && $Object.hasOwnProperty.call(message, "inputConversion"))
+                    object.inputConversion = options.enums === $String ? $root.analoop.v1.InputConversion[message.inputConversion] === $undefined ? message.inputConversion : $root.analoop.v1.InputConversion[message.inputConversion] : message.inputConversion;
                 return object;
             };
 
@@ -2570,6 +2610,20 @@ export const analoop = $root.analoop = (() => {
             };
 
             return DeviceInfo;
+        })();
+
+        /**
+         * InputConversion enum.
+         * @name analoop.v1.InputConversion
+         * @enum {number}
+         * @property {number} PER_ELEMENT=0 PER_ELEMENT value
+         * @property {number} PER_SOURCE=1 PER_SOURCE value
+         */
+        v1.InputConversion = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "PER_ELEMENT"] = 0;
+            values[valuesById[1] = "PER_SOURCE"] = 1;
+            return values;
         })();
 
         v1.ProgramWeights = (function() {
@@ -3298,6 +3352,9 @@ export const analoop = $root.analoop = (() => {
              * @property {Uint8Array|null} [inputCodes] MatMulRequest inputCodes
              * @property {number|null} [draw] MatMulRequest draw
              * @property {number|null} [rowOffset] MatMulRequest rowOffset
+             * @property {Array.<number>|null} [inputSource] MatMulRequest inputSource
+             * @property {number|null} [sourceOffset] MatMulRequest sourceOffset
+             * @property {number|null} [sourceTile] MatMulRequest sourceTile
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3323,6 +3380,7 @@ export const analoop = $root.analoop = (() => {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             const MatMulRequest = function (properties) {
+                this.inputSource = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -3378,6 +3436,39 @@ export const analoop = $root.analoop = (() => {
             MatMulRequest.prototype.rowOffset = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * MatMulRequest inputSource.
+             * @member {Array.<number>} inputSource
+             * @memberof analoop.v1.MatMulRequest
+             * @instance
+             */
+            MatMulRequest.prototype.inputSource = $util.emptyArray;
+
+            /**
+             * MatMulRequest sourceOffset.
+             * @member {number} sourceOffset
+             * @memberof analoop.v1.MatMulRequest
+             * @instance
+             */
+            MatMulRequest.prototype.sourceOffset = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * MatMulRequest sourceTile.
+             * @member {number|null|undefined} sourceTile
+             * @memberof analoop.v1.MatMulRequest
+             * @instance
+             */
+            MatMulRequest.prototype.sourceTile = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(MatMulRequest.prototype, "_sourceTile", {
+                get: $util.oneOfGetter($oneOfFields = ["sourceTile"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
              * Creates a new MatMulRequest instance using the specified properties.
              * @function create
              * @memberof analoop.v1.MatMulRequest
@@ -3421,6 +3512,12 @@ export const analoop = $root.analoop = (() => {
                     writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.draw);
                 if (message.rowOffset != null && $Object.hasOwnProperty.call(message, "rowOffset") && (typeof message.rowOffset === "object" ? message.rowOffset.low || message.rowOffset.high : message.rowOffset !== 0))
                     writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.rowOffset);
+                if (message.inputSource != null && message.inputSource.length)
+                    writer.uint32(/* id 7, wireType 2 =*/58).sint32s(message.inputSource);
+                if (message.sourceOffset != null && $Object.hasOwnProperty.call(message, "sourceOffset") && (typeof message.sourceOffset === "object" ? message.sourceOffset.low || message.sourceOffset.high : message.sourceOffset !== 0))
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.sourceOffset);
+                if (message.sourceTile != null && $Object.hasOwnProperty.call(message, "sourceTile"))
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.sourceTile);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3532,6 +3629,36 @@ export const analoop = $root.analoop = (() => {
                                 delete message.rowOffset;
                             continue;
                         }
+                    case 7: {
+                            if (wireType === 2) {
+                                if (!(message.inputSource && message.inputSource.length))
+                                    message.inputSource = [];
+                                reader.sint32s(message.inputSource);
+                                continue;
+                            }
+                            if (wireType !== 0)
+                                break;
+                            if (!(message.inputSource && message.inputSource.length))
+                                message.inputSource = [];
+                            message.inputSource.push(reader.sint32());
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.sourceOffset = value;
+                            else
+                                delete message.sourceOffset;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            message.sourceTile = reader.uint32();
+                            message._sourceTile = "sourceTile";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3580,6 +3707,7 @@ export const analoop = $root.analoop = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     return "max depth exceeded";
+                let properties = {};
                 if (message.tile != null && $Object.hasOwnProperty.call(message, "tile"))
                     if (!$util.isInteger(message.tile))
                         return "tile: integer expected";
@@ -3598,6 +3726,21 @@ export const analoop = $root.analoop = (() => {
                 if (message.rowOffset != null && $Object.hasOwnProperty.call(message, "rowOffset"))
                     if (!$util.isInteger(message.rowOffset) && !(message.rowOffset && $util.isInteger(message.rowOffset.low) && $util.isInteger(message.rowOffset.high)))
                         return "rowOffset: integer|Long expected";
+                if (message.inputSource != null && $Object.hasOwnProperty.call(message, "inputSource")) {
+                    if (!$Array.isArray(message.inputSource))
+                        return "inputSource: array expected";
+                    for (let i = 0; i < message.inputSource.length; ++i)
+                        if (!$util.isInteger(message.inputSource[i]))
+                            return "inputSource: integer[] expected";
+                }
+                if (message.sourceOffset != null && $Object.hasOwnProperty.call(message, "sourceOffset"))
+                    if (!$util.isInteger(message.sourceOffset) && !(message.sourceOffset && $util.isInteger(message.sourceOffset.low) && $util.isInteger(message.sourceOffset.high)))
+                        return "sourceOffset: integer|Long expected";
+                if (message.sourceTile != null && $Object.hasOwnProperty.call(message, "sourceTile")) {
+                    properties._sourceTile = 1;
+                    if (!$util.isInteger(message.sourceTile))
+                        return "sourceTile: integer expected";
+                }
                 return null;
             };
 
@@ -3654,6 +3797,25 @@ export const analoop = $root.analoop = (() => {
                             message.rowOffset = object.rowOffset;
                         else if (typeof object.rowOffset === "object")
                             message.rowOffset = new $util.LongBits(object.rowOffset.low >>> 0, object.rowOffset.high >>> 0).toNumber(true);
+                if (object.inputSource) {
+                    if (!$Array.isArray(object.inputSource))
+                        throw $TypeError(".analoop.v1.MatMulRequest.inputSource: array expected");
+                    message.inputSource = $Array(object.inputSource.length);
+                    for (let i = 0; i < object.inputSource.length; ++i)
+                        message.inputSource[i] = object.inputSource[i] | 0;
+                }
+                if (object.sourceOffset != null)
+                    if (typeof object.sourceOffset === "object" ? object.sourceOffset.low || object.sourceOffset.high : $Number(object.sourceOffset) !== 0)
+                        if ($util.Long)
+                            message.sourceOffset = $util.Long.fromValue(object.sourceOffset, true);
+                        else if (typeof object.sourceOffset === "string")
+                            message.sourceOffset = $parseInt(object.sourceOffset, 10);
+                        else if (typeof object.sourceOffset === "number")
+                            message.sourceOffset = object.sourceOffset;
+                        else if (typeof object.sourceOffset === "object")
+                            message.sourceOffset = new $util.LongBits(object.sourceOffset.low >>> 0, object.sourceOffset.high >>> 0).toNumber(true);
+                if (object.sourceTile != null)
+                    message.sourceTile = object.sourceTile >>> 0;
                 return message;
             };
 
@@ -3674,6 +3836,8 @@ export const analoop = $root.analoop = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.inputSource = [];
                 if (options.defaults) {
                     object.tile = 0;
                     object.batch = 0;
@@ -3695,6 +3859,11 @@ export const analoop = $root.analoop = (() => {
                         object.rowOffset = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.rowOffset = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.sourceOffset = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.sourceOffset = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.tile != null && $Object.hasOwnProperty.call(message, "tile"))
                     object.tile = message.tile;
@@ -3718,6 +3887,20 @@ export const analoop = $root.analoop = (() => {
                         object.rowOffset = options.longs === $String ? $String(message.rowOffset) : message.rowOffset;
                     else
                         object.rowOffset = options.longs === $String ? $util.Long.prototype.toString.call(message.rowOffset) : options.longs === $Number ? new $util.LongBits(message.rowOffset.low >>> 0, message.rowOffset.high >>> 0).toNumber(true) : message.rowOffset;
+                if (message.inputSource && message.inputSource.length) {
+                    object.inputSource = $Array(message.inputSource.length);
+                    for (let j = 0; j < message.inputSource.length; ++j)
+                        object.inputSource[j] = message.inputSource[j];
+                }
+                if (message.sourceOffset != null && $Object.hasOwnProperty.call(message, "sourceOffset"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.sourceOffset = typeof message.sourceOffset === "number" ? $BigInt(message.sourceOffset) : $util.Long.fromBits(message.sourceOffset.low >>> 0, message.sourceOffset.high >>> 0, true).toBigInt();
+                    else if (typeof message.sourceOffset === "number")
+                        object.sourceOffset = options.longs === $String ? $String(message.sourceOffset) : message.sourceOffset;
+                    else
+                        object.sourceOffset = options.longs === $String ? $util.Long.prototype.toString.call(message.sourceOffset) : options.longs === $Number ? new $util.LongBits(message.sourceOffset.low >>> 0, message.sourceOffset.high >>> 0).toNumber(true) : message.sourceOffset;
+                if (message.sourceTile != null && $Object.hasOwnProperty.call(message, "sourceTile"))
+                    object.sourceTile = message.sourceTile;
                 return object;
             };
 

@@ -3,6 +3,7 @@ import {
   encodeEnvelope,
   ErrorCode,
   DeviceKind,
+  InputConversion,
   type Envelope,
   type EnvelopeInit,
   type ErrorCode as ErrorCodeT,
@@ -21,7 +22,7 @@ import {
 } from '../../drivers/serial/codes.js';
 import { encodeFrame, FrameDecoder } from '../../drivers/serial/framing.js';
 import { PROTOCOL_VERSION, versionMismatchMessage } from '../../drivers/serial/version.js';
-import type { TileId } from '../../src/device/device.js';
+import type { ProductContext, TileId } from '../../src/device/device.js';
 import { DeviceError } from '../../src/device/errors.js';
 import type { Profile } from '../../src/profile/index.js';
 import { SimDevice } from '../sim-device.js';
@@ -41,6 +42,11 @@ export interface BoardEmulatorOptions {
    * state; the transport takes the link down and brings it back (see faults.ts).
    */
   onLinkFault?: (kind: 'disconnect' | 'powerloss') => void;
+  /**
+   * Called once per request actually executed (never for a duplicate answered from the cache),
+   * with whether it succeeded: lets a test prove that no request was applied twice.
+   */
+  onExecute?: (requestId: number, kind: string, ok: boolean) => void;
   /** Milliseconds clock for uptime and the simulator's drift; default Date.now. */
   clock?: () => number;
   /** Requests the host may have outstanding (DeviceInfo.credit_window). Default 8. */
@@ -97,7 +103,7 @@ type Reply = Omit<EnvelopeInit, 'requestId'>;
  * answered from it without executing again: host retries are idempotent. Codes are converted with the wire
  * converters of converters.ts, so on a quantised profile a product through the emulator equals
  * SimDevice's on the same profile and seed bit for bit (the MatMulRequest carries the noise
- * position, draw and row offset).
+ * position, draw and row offset, and for a per-source profile the source map of the inputs).
  */
 export class BoardEmulator {
   readonly converters: WireConverters;
@@ -108,6 +114,7 @@ export class BoardEmulator {
   private readonly clock: () => number;
   private readonly send: (bytes: Uint8Array) => void;
   private readonly onLinkFault?: (kind: 'disconnect' | 'powerloss') => void;
+  private readonly onExecute?: (requestId: number, kind: string, ok: boolean) => void;
   private readonly decoder: FrameDecoder;
   private readonly cache: ReplyCache;
   private readonly faults: FaultInjector;
@@ -134,6 +141,7 @@ export class BoardEmulator {
     this.clock = options.clock ?? Date.now;
     this.send = options.send;
     this.onLinkFault = options.onLinkFault;
+    this.onExecute = options.onExecute;
     this.creditWindow = options.creditWindow ?? 8;
     this.tiles = options.tiles ?? 65536;
     this.telemetryIntervalMs = options.telemetryIntervalMs ?? 0;
@@ -145,11 +153,13 @@ export class BoardEmulator {
     this.cache = new ReplyCache(options.cacheSize ?? 256);
     this.faults = new FaultInjector(options.faults ?? NO_FAULTS, this.clock);
     const info = this.sim.info();
-    // The largest legitimate request: a full tile of weights or a full batch of inputs.
+    // The largest legitimate request: a full tile of weights, or a full batch of inputs with
+    // (per-source boards) a source map of up to 5 varint bytes per input.
+    const sourceMap = info.inputConversion === 'per-source' ? 5 * info.maxBatch * info.cols : 0;
     const maxPayload =
       Math.max(
         packedLength(info.rows * info.cols, this.converters.weight.bits),
-        packedLength(info.maxBatch * info.cols, this.converters.dac.bits),
+        packedLength(info.maxBatch * info.cols, this.converters.dac.bits) + sourceMap,
       ) + 1024;
     this.decoder = new FrameDecoder({ maxPayload });
   }
@@ -302,6 +312,7 @@ export class BoardEmulator {
       failed = true;
     }
     this.counts.executed++;
+    this.onExecute?.(id, env.body, !failed && reply.error == null);
     const frame = this.frame(id, reply);
     // Only successes are cached: a refused request changed nothing, and its retry (say, after
     // the host re-programmed a tile the board lost) deserves a fresh answer. Reset empties the
@@ -374,6 +385,10 @@ export class BoardEmulator {
         weight: conv(this.converters.weight),
         maxBatch: info.maxBatch,
         creditWindow: this.creditWindow,
+        inputConversion:
+          info.inputConversion === 'per-source'
+            ? InputConversion.PER_SOURCE
+            : InputConversion.PER_ELEMENT,
       },
     };
   }
@@ -462,7 +477,21 @@ export class BoardEmulator {
     const dac = this.converters.dac;
     const adc = this.converters.adc;
     const X = codesToValues(this.codes(m.inputCodes, dac, m.batch * m.cols, 'matmulRequest'), dac);
-    const Y = await this.sim.matmul(m.tile, X, m.batch, { draw: m.draw, rowOffset: m.rowOffset });
+    const ctx: ProductContext = { draw: m.draw, rowOffset: m.rowOffset };
+    // The per-source conversion's map (docs/protocol.md); the simulator ignores it unless its
+    // profile converts per source, as a physical board would.
+    if (m.inputSource.length > 0) {
+      if (m.inputSource.length !== X.length) {
+        throw new RequestError(
+          ErrorCode.BAD_REQUEST,
+          `matmulRequest: input_source has ${m.inputSource.length} entries, expected batch x cols = ${X.length}`,
+        );
+      }
+      ctx.inputSource = Int32Array.from(m.inputSource);
+    }
+    if (m.sourceOffset !== 0) ctx.sourceOffset = m.sourceOffset;
+    if (m.sourceTile != null) ctx.sourceTile = m.sourceTile;
+    const Y = await this.sim.matmul(m.tile, X, m.batch, ctx);
     return {
       matmulResult: {
         tile: m.tile,

@@ -17,6 +17,8 @@ export interface PtyServeOptions {
   creditWindow?: number;
   /** How long a disconnect or powerloss fault keeps the link down. Default 1000 ms. */
   reconnectDelayMs?: number;
+  /** See BoardEmulatorOptions.onExecute. */
+  onExecute?: (requestId: number, kind: string, ok: boolean) => void;
   log?: (line: string) => void;
 }
 
@@ -69,6 +71,7 @@ export async function servePty(options: PtyServeOptions): Promise<PtyServer> {
       ? {}
       : { telemetryIntervalMs: options.telemetryIntervalMs }),
     ...(options.creditWindow === undefined ? {} : { creditWindow: options.creditWindow }),
+    ...(options.onExecute ? { onExecute: options.onExecute } : {}),
     send: (bytes) => {
       const e = epoch;
       tx.schedule(bytes.length, () => {

@@ -18,8 +18,19 @@ export function compareCommand(): Command {
     ])
     .option('--seeds <n>', 'run seeds 1..n for each activation', integer(1, 1000), 1)
     .option('--out <dir>', 'directory for the runs and compare.json (default runs/compare-<time>)')
+    .option(
+      '--record',
+      "log each run's hardware products to trace.jsonl in its run directory (replay one with --device replay:<run>/trace.jsonl)",
+    )
     .action(
-      async (o: TrainingCliOptions & { activations: string[]; seeds: number; out?: string }) => {
+      async (
+        o: TrainingCliOptions & {
+          activations: string[];
+          seeds: number;
+          out?: string;
+          record?: boolean;
+        },
+      ) => {
         const outDir =
           o.out ?? join('runs', `compare-${new Date().toISOString().replace(/[:.]/g, '-')}`);
         const base = toTrainConfig(o, 'relu', 1);
@@ -34,6 +45,7 @@ export function compareCommand(): Command {
             Array.from({ length: o.seeds }, (_, i) => i + 1),
             {
               outDir,
+              record: o.record ?? false,
               signal: interrupt.signal,
               onProgress: (label, e) => {
                 if (label !== currentLabel) {

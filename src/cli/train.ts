@@ -41,9 +41,19 @@ export function trainCommand(): Command {
       '--resume <dir>',
       'continue the run in <dir> from its last checkpoint (only --epochs may change)',
     )
+    .option(
+      '--record <trace.jsonl>',
+      'log every hardware product (inputs, outputs, tile, time, device info) to a trace; re-run it with --device replay:<trace.jsonl>',
+    )
     .action(
       async (
-        o: TrainingCliOptions & { activation: string; seed: number; out?: string; resume?: string },
+        o: TrainingCliOptions & {
+          activation: string;
+          seed: number;
+          out?: string;
+          resume?: string;
+          record?: string;
+        },
       ) => {
         let config: TrainConfig | ReturnType<typeof toTrainConfig>;
         let runDir: string;
@@ -53,7 +63,7 @@ export function trainCommand(): Command {
             .filter(
               (name) =>
                 cmd.getOptionValueSource(name) === 'cli' &&
-                !['resume', 'epochs', 'json'].includes(name),
+                !['resume', 'epochs', 'json', 'record'].includes(name),
             );
           if (given.length) {
             throw new UsageError(
@@ -75,6 +85,7 @@ export function trainCommand(): Command {
           const result = await train(config, {
             runDir,
             resume: Boolean(o.resume),
+            ...(o.record ? { recordTrace: o.record } : {}),
             onProgress: (e) => progress.update(e),
             signal: interrupt.signal,
           });

@@ -37,3 +37,16 @@ export function reportRequestId(id: number): void {
   const slot = storage.getStore();
   if (slot && !slot.ids.includes(id)) slot.ids.push(id);
 }
+
+/**
+ * The reporter of the product being executed now, bound to it: for a driver that learns of a
+ * further id for the same product later, outside the caller's async context (e.g. a request
+ * re-issued under a fresh id from a reply handler). Undefined outside a recorder.
+ */
+export function requestIdReporter(): ((id: number) => void) | undefined {
+  const slot = storage.getStore();
+  if (!slot) return undefined;
+  return (id) => {
+    if (!slot.ids.includes(id)) slot.ids.push(id);
+  };
+}

@@ -1,5 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { DeviceInfo, ProductContext } from './device.js';
 import { DeviceError } from './errors.js';
@@ -184,6 +185,8 @@ export class TraceWriter {
     readonly file: string,
     header: TraceHeader,
   ) {
+    // A run directory may not exist yet when its device (and so its trace) is opened.
+    mkdirSync(dirname(file), { recursive: true });
     this.fd = openSync(file, 'w');
     this.line(header);
   }

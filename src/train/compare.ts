@@ -34,6 +34,8 @@ export async function compareActivations(
     outDir?: string;
     onProgress?: (label: string, e: BatchProgress | EpochMetrics) => void;
     signal?: AbortSignal;
+    /** Record each run's hardware products to trace.jsonl in its run directory (needs outDir). */
+    record?: boolean;
   } = {},
 ): Promise<CompareRow[]> {
   const names = activations.map((a) => activationName(parseActivation(a)));
@@ -50,13 +52,15 @@ export async function compareActivations(
   for (const seed of seeds) {
     for (const row of rows) {
       const label = `${row.activation} seed ${seed}`;
+      const runDir = opts.outDir
+        ? join(opts.outDir, `${row.activation.replace(/[^\w.-]+/g, '_')}-seed${seed}`)
+        : undefined;
       const r = await train(
         { ...base, activation: row.activation, seed },
         {
           data,
-          runDir: opts.outDir
-            ? join(opts.outDir, `${row.activation.replace(/[^\w.-]+/g, '_')}-seed${seed}`)
-            : undefined,
+          runDir,
+          ...(opts.record && runDir ? { recordTrace: join(runDir, 'trace.jsonl') } : {}),
           onProgress: (e) => opts.onProgress?.(label, e),
           signal: opts.signal,
         },

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Kernels } from '../compute/kernels.js';
 import { getKernels } from '../compute/registry.js';
 import type { Device } from '../device/device.js';
+import { RecordingDevice } from '../device/recording-device.js';
 import { openDevice as openRegisteredDevice } from '../device/registry.js';
 import {
   batches,
@@ -44,6 +45,12 @@ export interface TrainOptions {
   data?: DataSplit;
   kernels?: Kernels;
   openDevice?: (uri: string) => Promise<Device>;
+  /**
+   * Log every product of the training device to this trace file (RecordingDevice), so the
+   * session re-runs exactly with `--device replay:<file>`. The ideal device of evalNoiseOff is
+   * not recorded: it is digital and needs no replay.
+   */
+  recordTrace?: string;
   onProgress?: (event: BatchProgress | EpochMetrics) => void;
   /** Aborting stops between batches; the last finished epoch's checkpoint stays valid. */
   signal?: AbortSignal;
@@ -112,7 +119,15 @@ export async function train(
   const trainSet = limit(split.train, config.trainLimit);
   const testSet = limit(split.test, config.testLimit);
   const kernels = opts.kernels ?? (await getKernels());
-  const device = await open(config.device);
+  let device = await open(config.device);
+  if (opts.recordTrace) {
+    try {
+      device = new RecordingDevice(device, opts.recordTrace, { source: config.device });
+    } catch (e) {
+      await device.close();
+      throw e;
+    }
+  }
   let idealDevice: Device | undefined;
   try {
     const build = (dev: Device) =>

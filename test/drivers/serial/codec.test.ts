@@ -8,6 +8,7 @@ import {
   DeviceKind,
   encodeEnvelope,
   ErrorCode,
+  InputConversion,
   UINT64_FIELDS,
   v1,
   type BodyKind,
@@ -40,6 +41,7 @@ const SAMPLES: Record<BodyKind, EnvelopeInit> = {
       creditWindow: 4,
       conductanceMinUs: 1.5,
       conductanceMaxUs: 100,
+      inputConversion: InputConversion.PER_SOURCE,
     },
   },
   programWeights: {
@@ -56,6 +58,9 @@ const SAMPLES: Record<BodyKind, EnvelopeInit> = {
       inputCodes: bytes(0x80, 0x7f, 0, 1),
       draw: 2 ** 53 - 1,
       rowOffset: 123_456_789_012,
+      inputSource: [-1, 0, 70_000, 3],
+      sourceOffset: 2 ** 50 + 3,
+      sourceTile: 0,
     },
   },
   matmulResult: {
@@ -122,6 +127,16 @@ describe('codec', () => {
       expect(env.requestId).toBe(msg.requestId ?? 0);
       expect(like(env, msg), kind).toEqual(like(msg, msg));
     }
+  });
+
+  it('gives source_tile explicit presence: absent is null, tile 0 is 0', () => {
+    const base = { tile: 5, batch: 1, cols: 1, inputCodes: bytes(1) };
+    const absent = decodeEnvelope(encodeEnvelope({ matmulRequest: base }));
+    const zero = decodeEnvelope(encodeEnvelope({ matmulRequest: { ...base, sourceTile: 0 } }));
+    if (absent.body !== 'matmulRequest' || zero.body !== 'matmulRequest') throw new Error();
+    expect(absent.matmulRequest.sourceTile ?? null).toBeNull();
+    expect([absent.matmulRequest.inputSource, absent.matmulRequest.sourceOffset]).toEqual([[], 0]);
+    expect(zero.matmulRequest.sourceTile).toBe(0);
   });
 
   it('fills proto3 defaults and turns 64-bit fields into numbers', () => {

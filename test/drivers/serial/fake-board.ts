@@ -43,6 +43,8 @@ export interface FakeInfo {
   creditWindow: number;
   conductanceMinUs: number;
   conductanceMaxUs: number;
+  /** InputConversion: 0 = PER_ELEMENT (absent), 1 = PER_SOURCE. */
+  inputConversion?: number;
 }
 
 /** 8-bit DAC and weights at 64 codes per unit over [-1, 1]; 16-bit ADC at 256 per unit over [-64, 64]. */

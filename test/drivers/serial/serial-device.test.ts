@@ -1,9 +1,14 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Device, Telemetry } from '../../../src/device/device.js';
 import { DeviceError } from '../../../src/device/errors.js';
+import { RecordingDevice } from '../../../src/device/recording-device.js';
 import { openDevice, unregisterDevice } from '../../../src/device/registry.js';
+import { readTrace } from '../../../src/device/trace.js';
 import { TiledMatrix, TileAllocator } from '../../../src/device/tiling.js';
-import { DeviceKind } from '../../../drivers/serial/codec.js';
+import { DeviceKind, InputConversion } from '../../../drivers/serial/codec.js';
 import { registerSerialDriver } from '../../../drivers/serial/register.js';
 import { SerialDevice } from '../../../drivers/serial/serial-device.js';
 import { FakeBoard, flush, MockBinding } from './fake-board.js';
@@ -59,6 +64,7 @@ describe('SerialDevice', () => {
       outputRange: [-64, 64],
       weightRange: [-1, 1],
       maxBatch: 2,
+      inputConversion: 'per-element',
     });
   });
 
@@ -149,6 +155,80 @@ describe('SerialDevice', () => {
     expect(board.tiles.size).toBe(1);
     expect(events.some((e) => e.startsWith('link lost'))).toBe(true);
     expect(events.some((e) => e.startsWith('link back after'))).toBe(true);
+  });
+
+  it("reports each product's wire request ids to a recorder: once, retries included", async () => {
+    const board = new FakeBoard();
+    const file = join(await mkdtemp(join(tmpdir(), 'serial-ids-')), 'trace.jsonl');
+    const d = new RecordingDevice(await open(board), file);
+    await d.program(0, W, 4, 3);
+    // Batch 3 at max_batch 2: two requests. The first one's reply is lost, so it is resent.
+    board.dropNext('matmulRequest');
+    const p = d.matmul(0, X, 3, { draw: 0, rowOffset: 0 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect([...(await p)]).toEqual(Y);
+    // The board lost its tiles: NOT_PROGRAMMED, re-program, and the product goes again under a
+    // fresh id (the old one's refusal may be cached); both ids belong to this product.
+    board.forget();
+    const q = d.matmul(0, X.subarray(0, 3), 1);
+    await vi.advanceTimersByTimeAsync(500);
+    await q;
+    await d.close();
+    const ids = (kind: string) => board.requests(kind).map((e) => e.requestId);
+    expect(ids('matmulRequest')).toHaveLength(5); // 2 + 1 retry + 1 refused + 1 re-issued
+    const t = await readTrace(file);
+    expect(t.entries.map((e) => e.requestIds)).toEqual([
+      ids('programWeights').slice(0, 1),
+      [...new Set(ids('matmulRequest').slice(0, 3))],
+      ids('matmulRequest').slice(3),
+    ]);
+    expect(t.entries[1]!.requestIds).toHaveLength(2);
+    // The re-programming after the reset is the driver's own traffic, not a product.
+    expect(ids('programWeights')).toHaveLength(2);
+  });
+
+  it('sends the source map only to a board that converts per source, rebased per request', async () => {
+    const board = new FakeBoard();
+    board.info.inputConversion = InputConversion.PER_SOURCE;
+    const d = await open(board);
+    expect(d.info().inputConversion).toBe('per-source');
+    await d.program(0, W, 4, 3);
+    // Three rows copying sources 5.. of a map with padding (-1); rows 0-1 go in one request.
+    const inputSource = Int32Array.from([5, 6, -1, 7, 8, 9, -1, 12, 13]);
+    const X3 = Float32Array.from([0.1, 0.2, 0, 0.3, 0.4, 0.5, 0, 0.6, 0.7]);
+    await d.matmul(0, X3, 3, {
+      draw: 1,
+      rowOffset: 0,
+      inputSource,
+      sourceOffset: 100,
+      sourceTile: 0,
+    });
+    const reqs = board.requests('matmulRequest').map((e) => e.matmulRequest!);
+    expect(reqs.map((r) => [r.inputSource, r.sourceOffset, r.sourceTile])).toEqual([
+      [[0, 1, -1, 2, 3, 4], 105, 0],
+      [[-1, 0, 1], 112, 0],
+    ]);
+    await expect(
+      d.matmul(0, X3, 3, { draw: 1, rowOffset: 0, inputSource: inputSource.subarray(1) }),
+    ).rejects.toThrow(/inputSource has 8 entries, expected 9/);
+
+    MockBinding.reset();
+    const plain = new FakeBoard('/dev/fake1');
+    const e = await open(plain);
+    expect(e.info().inputConversion).toBe('per-element');
+    await e.program(0, W, 4, 3);
+    await e.matmul(0, X3, 3, {
+      draw: 1,
+      rowOffset: 0,
+      inputSource,
+      sourceOffset: 100,
+      sourceTile: 2,
+    });
+    const r = plain.requests('matmulRequest').map((x) => x.matmulRequest!);
+    expect(r.map((x) => [x.inputSource, x.sourceOffset, x.sourceTile])).toEqual([
+      [[], 0, null],
+      [[], 0, null],
+    ]);
   });
 
   it('photonic: weights beyond |w| <= 1 are scaled by a power of two and undone after the ADC', async () => {
