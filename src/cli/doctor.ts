@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { selectKernels } from '../compute/registry.js';
 import type { Kernels } from '../compute/kernels.js';
-import { listDeviceSchemes } from '../device/registry.js';
+import type { DeviceInfo } from '../device/device.js';
+import { listDeviceSchemes, openDevice } from '../device/registry.js';
 
 /** GFLOP/s of one square sgemm of size n, best of a few repetitions after a warm-up. */
 export function measureGflops(kernels: Kernels, n = 512, reps = 5): number {
@@ -51,9 +52,11 @@ export interface DoctorReport {
   serialPorts: string[];
   serialError?: string;
   missing: { part: string; howToEnable: string }[];
+  /** What the device named by --device declares about itself. */
+  device?: { uri: string; info: DeviceInfo };
 }
 
-export async function runDoctor(prefer?: string): Promise<DoctorReport> {
+export async function runDoctor(prefer?: string, deviceUri?: string): Promise<DoctorReport> {
   const { kernels, attempts } = await selectKernels({ prefer });
   let tfjsBackend: string | null = null;
   if (kernels.name.startsWith('tfjs')) {
@@ -71,7 +74,17 @@ export async function runDoctor(prefer?: string): Promise<DoctorReport> {
   if (major < 20 || major >= 23) {
     missing.push({ part: `Node ${process.versions.node}`, howToEnable: 'use Node 20, 21 or 22' });
   }
+  let device: DoctorReport['device'];
+  if (deviceUri) {
+    const dev = await openDevice(deviceUri);
+    try {
+      device = { uri: deviceUri, info: dev.info() };
+    } finally {
+      await dev.close();
+    }
+  }
   return {
+    device,
     node: process.versions.node,
     platform: `${process.platform}-${process.arch}`,
     kernels: { chosen: kernels.name, gflops512: measureGflops(kernels), attempts },
@@ -106,6 +119,18 @@ function printReport(r: DoctorReport): void {
   out.push(
     `serial ports    ${r.serialPorts.length ? r.serialPorts.join(', ') : r.serialError ? `unavailable: ${r.serialError}` : '(none found)'}`,
   );
+  if (r.device) {
+    const i = r.device.info;
+    const range = (x: readonly [number, number]) => `[${x[0]}, ${x[1]}]`;
+    out.push(`device          ${r.device.uri}`);
+    out.push(`  kind ${i.kind}, model ${i.model}, firmware ${i.firmware}, serial ${i.serial}`);
+    out.push(
+      `  array ${i.rows} x ${i.cols}, max batch ${i.maxBatch}${i.profileId ? `, profile ${i.profileId}` : ''}`,
+    );
+    out.push(
+      `  inputs ${i.inputBits} bits on ${range(i.inputRange)}, outputs ${i.outputBits} bits on ${range(i.outputRange)}, weights ${i.weightBits} bits on ${range(i.weightRange)}`,
+    );
+  }
   if (r.missing.length) {
     out.push('optional parts missing:');
     for (const m of r.missing) out.push(`  ${m.part}: ${m.howToEnable}`);
@@ -123,9 +148,13 @@ export function doctorCommand(): Command {
         'ANALOOP_KERNELS',
       ),
     )
+    .option(
+      '--device <uri>',
+      'also open a device and show what it declares (e.g. serial:./board.tty)',
+    )
     .option('--json', 'print the report as JSON')
-    .action(async (opts: { kernels?: string; json?: boolean }) => {
-      const report = await runDoctor(opts.kernels);
+    .action(async (opts: { kernels?: string; device?: string; json?: boolean }) => {
+      const report = await runDoctor(opts.kernels, opts.device);
       if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else printReport(report);
     });

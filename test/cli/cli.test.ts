@@ -157,11 +157,12 @@ describe('analoop CLI', () => {
   });
 
   it('doctor reports the chosen provider and a GFLOP/s figure', async () => {
-    const r = await run('doctor', '--json', '--kernels', 'js');
+    const r = await run('doctor', '--json', '--kernels', 'js', '--device', 'sim:paper?p=16&ep=0.5');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.kernels.chosen).toBe('js');
     expect(report.kernels.gflops512).toBeGreaterThan(0);
     expect(report.deviceSchemes).toContain('sim');
+    expect(report.device.info).toMatchObject({ kind: 'simulated', inputBits: 4, rows: 8192 });
   });
 });
