@@ -7,15 +7,15 @@ import type {
   TileId,
 } from '../src/device/device.js';
 import { DeviceError } from '../src/device/errors.js';
+import type { Kernels } from '../src/compute/kernels.js';
+import { getKernels } from '../src/compute/registry.js';
+import { deriveKey, resolveNoise, type NoiseKey, type NoiseSpec } from '../src/noise/index.js';
 import {
-  addNoise,
-  clamp,
-  deriveKey,
-  reducePrecision,
-  resolveNoise,
-  type NoiseKey,
-  type NoiseSpec,
-} from '../src/noise/index.js';
+  applyChainReference,
+  compileChain,
+  type NoiseChain,
+  type CompiledChain,
+} from '../src/noise/fused.js';
 import {
   checkContext,
   checkMatmulArgs,
@@ -23,7 +23,7 @@ import {
   checkProgramArgs,
   closedError,
 } from './checks.js';
-import { tileProduct } from './product.js';
+import { gemmProduct, tileProduct } from './product.js';
 import {
   converterBits,
   converterPrecision,
@@ -51,6 +51,33 @@ export interface SimDeviceOptions {
   clock?: () => number;
   /** Where the device came from (its URI), for telemetry. */
   source?: string;
+  /**
+   * The product z = X_d W_d^T: 'gemm' (default), float32 through the Kernels provider, fast
+   * and bit-reproducible for a given provider; 'float64', exact float64 sums in plain JS,
+   * identical on every machine but ~30x slower.
+   */
+  product?: 'gemm' | 'float64';
+  /** Kernels for the 'gemm' product; default getKernels() (the fastest that loads). */
+  kernels?: Kernels;
+  /**
+   * How the conversion chains run; all three give identical bits. 'fused' (default): one pass,
+   * native when the addon is built; 'fused-js': one pass in JS; 'reference': the separate
+   * clamp, reducePrecision and addNoise calls (for benchmarks and cross-checks).
+   */
+  chains?: 'fused' | 'fused-js' | 'reference';
+}
+
+/** The key of chains that draw no noise (quantisation only); never read. */
+const NO_KEY: NoiseKey = { k0: 0, k1: 0 };
+
+type Chain = Pick<CompiledChain, 'apply'>;
+
+function makeChain(chain: NoiseChain, how: SimDeviceOptions['chains']): Chain {
+  if (how === 'reference') {
+    compileChain(chain); // the same validation
+    return { apply: (x, key, start, out) => applyChainReference(chain, x, key, start, out) };
+  }
+  return compileChain(chain, { native: how !== 'fused-js' });
 }
 
 interface TileState {
@@ -87,15 +114,19 @@ function nonlinearityFn(n: Nonlinearity | undefined): ((y: number) => number) | 
  *   program:  W_p = Clamp_w(W) -> RP(p_w) -> + programming noise      (once per program())
  *   weights:  W_d = W_p + weight noise                                 (fresh every draw)
  *   inputs:   X_d = Clamp_dac(X) -> RP(p_dac) -> + input noise         (the paper's doa)
- *   analog:   z = X_d W_d^T (float64 sums);  y = gain_r (1 + drift_r t) z + offset_r;  y = f(y)
+ *   analog:   z = X_d W_d^T (float32 gemm);  y = gain_r (1 + drift_r t) z + offset_r;  y = f(y)
  *   outputs:  Y = y + read noise -> Clamp_adc -> RP(p_adc)            (the paper's aod)
  *
  * where t is hours since the tile was programmed and f the optional nonlinearity. All noise is
  * counter-based, keyed on (seed, stream, tile, draw) and indexed by the element's global
  * position: input element (rowOffset + b) * cols + c, output (rowOffset + b) * rows + r, weight
  * r * cols + c. So an element's noise does not depend on how a batch is chunked, and a product
- * is bit-reproducible for a given seed, call sequence and clock. Without a ProductContext each
- * call is a fresh draw from a per-device counter, with rowOffset 0.
+ * is bit-reproducible for a given seed, call sequence, clock and Kernels provider (product.ts
+ * keeps the gemm chunk-invariant too; `product: 'float64'` makes it machine-independent).
+ * Without a ProductContext each call is a fresh draw from a per-device counter, with rowOffset 0.
+ *
+ * Each conversion chain runs fused (src/noise/fused.ts: one pass over memory, natively when the
+ * addon is built), bit-identical to the separate clamp / reducePrecision / addNoise calls.
  *
  * With `dac.conversion: 'per-source'` (the paper preset) the input noise is keyed on
  * (seed, stream, ctx.sourceTile, draw) and indexed by the source, ctx.sourceOffset +
@@ -126,6 +157,21 @@ export class SimDevice implements Device {
   private readonly hasDrift: boolean;
   private readonly nonlinearity: ((y: number) => number) | undefined;
   private readonly perSource: boolean;
+  private readonly chains: {
+    /** Clamp_w -> RP(p_w) -> programming noise. */
+    program: Chain;
+    /** Weight noise on the programmed weights. */
+    weight: Chain;
+    /** Clamp_dac -> RP(p_dac) -> input noise. */
+    input: Chain;
+    /** Clamp_dac -> RP(p_dac) alone, and the input noise alone (per-source conversion). */
+    inputQuant: Chain;
+    inputNoise: Chain;
+    /** Read noise -> Clamp_adc -> RP(p_adc). */
+    read: Chain;
+  };
+  private readonly productKind: 'gemm' | 'float64';
+  private kernels: Kernels | undefined;
   private readonly tiles = new Map<TileId, TileState>();
   private readonly programCount = new Map<TileId, number>();
   private autoDraw = 0;
@@ -190,6 +236,31 @@ export class SimDevice implements Device {
       profileId: this.profileId,
       inputConversion: this.perSource ? 'per-source' : 'per-element',
     };
+    const info = this.infoValue;
+    const dac = { lo: info.inputRange[0], hi: info.inputRange[1], p: this.pIn };
+    const how = options.chains ?? 'fused';
+    this.chains = {
+      program: makeChain(
+        {
+          pre: { lo: info.weightRange[0], hi: info.weightRange[1], p: this.pW },
+          noise: this.noise.programming,
+        },
+        how,
+      ),
+      weight: makeChain({ noise: this.noise.weight }, how),
+      input: makeChain({ pre: dac, noise: this.noise.input }, how),
+      inputQuant: makeChain({ pre: dac }, how),
+      inputNoise: makeChain({ noise: this.noise.input }, how),
+      read: makeChain(
+        {
+          noise: this.noise.read,
+          post: { lo: info.outputRange[0], hi: info.outputRange[1], p: this.pOut },
+        },
+        how,
+      ),
+    };
+    this.productKind = options.product ?? 'gemm';
+    this.kernels = options.kernels;
   }
 
   info(): DeviceInfo {
@@ -210,12 +281,9 @@ export class SimDevice implements Device {
     checkProgramArgs(this.infoValue, tile, W, rows, cols);
     const count = this.programCount.get(tile) ?? 0;
     this.programCount.set(tile, count + 1);
-    const Wp = Float32Array.from(W);
-    const [lo, hi] = this.infoValue.weightRange;
-    clamp(Wp, lo, hi);
-    reducePrecision(Wp, this.pW);
     // Programming noise is a fresh draw per program() call: a re-write lands differently.
-    addNoise(this.noise.programming, Wp, this.key(STREAM.program, tile, count), 0);
+    const key = this.key(STREAM.program, tile, count);
+    const Wp = this.chains.program.apply(W, key, 0, new Float32Array(W.length));
     this.tiles.set(tile, { W: Wp, rows, cols, programmedAt: this.clock() });
     this.telemetry$.next({
       time: Date.now(),
@@ -228,8 +296,12 @@ export class SimDevice implements Device {
     if (this.noise.weight.model === 'none') return t.W;
     const stream = STREAM.weight + (auto ? AUTO : 0);
     if (t.cached && t.cached.stream === stream && t.cached.draw === draw) return t.cached.W;
-    const W = Float32Array.from(t.W);
-    addNoise(this.noise.weight, W, this.key(stream, tile, draw), 0);
+    const W = this.chains.weight.apply(
+      t.W,
+      this.key(stream, tile, draw),
+      0,
+      new Float32Array(t.W.length),
+    );
     t.cached = { stream, draw, W };
     return W;
   }
@@ -254,22 +326,27 @@ export class SimDevice implements Device {
     const W = this.drawWeights(tile, t, auto, draw);
 
     // DAC (doa): clip, quantise, then the input noise.
-    const Xd = Float32Array.from(X);
-    clamp(Xd, this.infoValue.inputRange[0], this.infoValue.inputRange[1]);
-    reducePrecision(Xd, this.pIn);
     const src = this.perSource ? ctx?.inputSource : undefined;
+    let Xd: Float32Array;
     if (src) {
       checkSourceContext(tile, src, X.length, ctx!.sourceOffset, ctx!.sourceTile);
+      Xd = this.chains.inputQuant.apply(X, NO_KEY, 0, new Float32Array(X.length));
       const key = this.key(STREAM.inputSource + a, ctx!.sourceTile ?? tile, draw);
       this.sourceNoise(tile, Xd, src, ctx!.sourceOffset ?? 0, key);
     } else {
       const keyTile = this.perSource ? (ctx?.sourceTile ?? tile) : tile;
       if (keyTile !== tile) checkSourceContext(tile, undefined, X.length, undefined, keyTile);
-      addNoise(this.noise.input, Xd, this.key(STREAM.input + a, keyTile, draw), rowOffset * cols);
+      const key = this.key(STREAM.input + a, keyTile, draw);
+      Xd = this.chains.input.apply(X, key, rowOffset * cols, new Float32Array(X.length));
     }
 
     // The analog product and the per-channel response.
-    const z = tileProduct(Xd, W, batch, rows, cols);
+    let z: Float32Array | Float64Array;
+    if (this.productKind === 'float64') z = tileProduct(Xd, W, batch, rows, cols);
+    else {
+      this.kernels ??= await getKernels();
+      z = gemmProduct(this.kernels, Xd, W, batch, rows, cols, rowOffset);
+    }
     const Y = new Float32Array(batch * rows);
     const hours = this.hasDrift ? (this.clock() - t.programmedAt) / 3_600_000 : 0;
     const g = new Float64Array(rows);
@@ -283,10 +360,7 @@ export class SimDevice implements Device {
     }
 
     // ADC (aod): read noise, clip, quantise.
-    addNoise(this.noise.read, Y, this.key(STREAM.read + a, tile, draw), rowOffset * rows);
-    clamp(Y, this.infoValue.outputRange[0], this.infoValue.outputRange[1]);
-    reducePrecision(Y, this.pOut);
-    return Y;
+    return this.chains.read.apply(Y, this.key(STREAM.read + a, tile, draw), rowOffset * rows);
   }
 
   /**
@@ -346,7 +420,7 @@ export class SimDevice implements Device {
         );
       }
     }
-    addNoise(this.noise.input, buf, key, sourceOffset + min);
+    this.chains.inputNoise.apply(buf, key, sourceOffset + min);
     for (let i = 0; i < src.length; i++) {
       const s = src[i]!;
       Xd[i] = s < 0 ? 0 : buf[s - min]!;

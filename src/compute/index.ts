@@ -1,6 +1,6 @@
 /**
  * The compute seam: gemm providers and their selection, im2col/col2im, elementwise helpers.
- * Importing it registers the built-in providers (tfjs-node, tfjs-wasm, js) without loading
+ * Importing it registers the built-in providers (openblas, tfjs-node, tfjs-wasm, js) without loading
  * any of them; tfjs is imported only when a tfjs provider is selected.
  */
 export type { Kernels, KernelsProvider } from './kernels.js';
@@ -9,6 +9,14 @@ export { gemmJs, jsKernels, jsProvider } from './js-kernels.js';
 export { makeTfjsKernels, tfNamespace, type Tf } from './tfjs-kernels.js';
 export { tfjsWasmProvider } from './tfjs-wasm-kernels.js';
 export { tfjsNodeProvider } from './tfjs-node-kernels.js';
+export {
+  openblasProvider,
+  makeOpenblasProvider,
+  BLAS_THREADS_ENV,
+  BLAS_LIB_ENV,
+  type OpenblasKernels,
+} from './openblas-kernels.js';
+export { NATIVE_ENV, loadNativeAddon } from './native-addon.js';
 export {
   KERNELS_ENV,
   KernelsRegistry,

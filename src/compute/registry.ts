@@ -2,11 +2,11 @@
  * Which Kernels provider this process uses. Providers register with a priority (as tfjs
  * backends do) and the highest one that loads wins; the choice is made once and cached, and
  * every attempt is kept so that `analoop doctor` can say what was tried and how to enable it.
- * Registration stays open: optional providers (a native BLAS addon, priority 400) register
- * themselves from their own modules.
+ * Registration stays open: other providers can register themselves from their own modules.
  */
 import type { Kernels, KernelsProvider } from './kernels.js';
 import { jsProvider } from './js-kernels.js';
+import { openblasProvider } from './openblas-kernels.js';
 import { tfjsNodeProvider } from './tfjs-node-kernels.js';
 import { tfjsWasmProvider } from './tfjs-wasm-kernels.js';
 
@@ -149,6 +149,7 @@ export class KernelsRegistry {
 
 /** The process-wide registry, holding the built-in providers. */
 export const kernelsRegistry = new KernelsRegistry();
+kernelsRegistry.register(openblasProvider);
 kernelsRegistry.register(tfjsNodeProvider);
 kernelsRegistry.register(tfjsWasmProvider);
 kernelsRegistry.register(jsProvider);

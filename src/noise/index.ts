@@ -34,3 +34,11 @@ export {
   resolveNoise,
   addNoise,
 } from './models.js';
+export type { QuantStage, NoiseChain, CompileOptions } from './fused.js';
+export {
+  CompiledChain,
+  compileChain,
+  applyChain,
+  applyChainReference,
+  nativeChainsAvailable,
+} from './fused.js';

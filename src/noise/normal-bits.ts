@@ -76,3 +76,15 @@ export function normalFromBits(h: number): number {
   // Upper tail by symmetry: ~h is the mirror value 2^32 - 1 - h, whose u is 1 - u.
   return bin < TAIL_BINS ? lowerTail(h >>> 0) : -lowerTail(~h >>> 0);
 }
+
+/**
+ * The three tables (shared, not copies), for a native sampler that must reproduce
+ * normalFromBits bit for bit (src/noise/fused.ts hands them to the addon once).
+ */
+export function normalTables(): {
+  centre: Float64Array;
+  direct: Float64Array;
+  octave: Float64Array;
+} {
+  return { centre: CENTRE, direct: DIRECT, octave: OCTAVE };
+}

@@ -1,0 +1,528 @@
+/*
+ * analoop's optional native addon (N-API, plain C). Two independent parts:
+ *
+ * 1. A shim over a system CBLAS (OpenBLAS; Accelerate on macOS). The library is opened with
+ *    dlopen when JavaScript asks for it, not linked: the addon then builds with nothing but a
+ *    C compiler, installing OpenBLAS later needs no rebuild, and a missing library is an
+ *    ordinary, reportable load failure instead of an addon that cannot load at all.
+ * 2. The fused noise chain (src/noise/fused.ts): clamp -> RP -> noise -> clamp -> RP in one
+ *    pass, bit-identical to the JavaScript reference. Every double operation below mirrors the
+ *    JavaScript expression in the same order; the build disables FMA contraction and fast-math
+ *    (binding.gyp) so that the compiler cannot change a single rounding.
+ */
+#ifndef NAPI_VERSION
+#define NAPI_VERSION 8
+#endif
+#include <node_api.h>
+
+#include <dlfcn.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHECK(call)                                                  \
+  do {                                                               \
+    if ((call) != napi_ok) return throw_last(env, #call);           \
+  } while (0)
+
+static napi_value throw_last(napi_env env, const char* what) {
+  const napi_extended_error_info* info = NULL;
+  napi_get_last_error_info(env, &info);
+  bool pending = false;
+  napi_is_exception_pending(env, &pending);
+  if (!pending) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "analoop native: %s failed: %s", what,
+             info && info->error_message ? info->error_message : "unknown error");
+    napi_throw_error(env, NULL, msg);
+  }
+  return NULL;
+}
+
+static napi_value throw_range(napi_env env, const char* msg) {
+  napi_throw_range_error(env, NULL, msg);
+  return NULL;
+}
+
+/* A Float32Array argument (or a Float64Array when want64): pointer and element count. */
+static int typed_arg(napi_env env, napi_value v, napi_typedarray_type want, void** data,
+                     size_t* length) {
+  bool is = false;
+  if (napi_is_typedarray(env, v, &is) != napi_ok || !is) return 0;
+  napi_typedarray_type type;
+  napi_value ab;
+  size_t offset;
+  if (napi_get_typedarray_info(env, v, &type, length, data, &ab, &offset) != napi_ok) return 0;
+  return type == want;
+}
+
+static int f64_arg(napi_env env, napi_value v, double* out) {
+  return napi_get_value_double(env, v, out) == napi_ok;
+}
+
+static int i32_arg(napi_env env, napi_value v, int32_t* out) {
+  return napi_get_value_int32(env, v, out) == napi_ok;
+}
+
+static int bool_arg(napi_env env, napi_value v, bool* out) {
+  return napi_get_value_bool(env, v, out) == napi_ok;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* CBLAS through dlopen                                                                      */
+
+/* The CBLAS ABI (enum values and argument order) is fixed by the standard interface. */
+enum { ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112 };
+typedef void (*sgemm_fn)(int, int, int, int, int, int, float, const float*, int, const float*,
+                         int, float, float*, int);
+typedef void (*set_threads_fn)(int);
+typedef int (*get_threads_fn)(void);
+typedef char* (*get_string_fn)(void);
+
+static void* blas_handle = NULL;
+static sgemm_fn blas_sgemm = NULL;
+static set_threads_fn blas_set_threads = NULL;
+static get_threads_fn blas_get_threads = NULL;
+static get_string_fn blas_get_config = NULL;
+static get_string_fn blas_get_corename = NULL;
+static char blas_path[1024];
+
+static napi_value set_string(napi_env env, napi_value obj, const char* key, const char* s) {
+  napi_value v;
+  if (napi_create_string_utf8(env, s ? s : "", NAPI_AUTO_LENGTH, &v) != napi_ok) return NULL;
+  if (napi_set_named_property(env, obj, key, v) != napi_ok) return NULL;
+  return obj;
+}
+
+static napi_value blas_info(napi_env env) {
+  napi_value obj, threads;
+  CHECK(napi_create_object(env, &obj));
+  set_string(env, obj, "library", blas_path);
+  set_string(env, obj, "config", blas_get_config ? blas_get_config() : "");
+  set_string(env, obj, "corename", blas_get_corename ? blas_get_corename() : "");
+  CHECK(napi_create_int32(env, blas_get_threads ? blas_get_threads() : 1, &threads));
+  CHECK(napi_set_named_property(env, obj, "threads", threads));
+  return obj;
+}
+
+/*
+ * blasOpen(candidates: string[]): opens the first library that has cblas_sgemm and returns
+ * { library, config, corename, threads }; throws an Error listing every dlopen/dlsym failure.
+ */
+static napi_value js_blas_open(napi_env env, napi_callback_info cb) {
+  if (blas_sgemm) return blas_info(env);
+  size_t argc = 1;
+  napi_value argv[1];
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  bool is_array = false;
+  if (argc < 1 || napi_is_array(env, argv[0], &is_array) != napi_ok || !is_array)
+    return throw_range(env, "blasOpen: expected an array of library names");
+  uint32_t n;
+  CHECK(napi_get_array_length(env, argv[0], &n));
+  char reasons[4096];
+  reasons[0] = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    napi_value item;
+    char name[1024];
+    size_t len;
+    CHECK(napi_get_element(env, argv[0], i, &item));
+    if (napi_get_value_string_utf8(env, item, name, sizeof name, &len) != napi_ok) continue;
+    void* h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    const char* why = NULL;
+    if (!h) {
+      why = dlerror();
+    } else {
+      sgemm_fn f = (sgemm_fn)dlsym(h, "cblas_sgemm");
+      if (!f) {
+        why = "no cblas_sgemm in it";
+        dlclose(h);
+      } else {
+        blas_handle = h;
+        blas_sgemm = f;
+        blas_set_threads = (set_threads_fn)dlsym(h, "openblas_set_num_threads");
+        blas_get_threads = (get_threads_fn)dlsym(h, "openblas_get_num_threads");
+        blas_get_config = (get_string_fn)dlsym(h, "openblas_get_config");
+        blas_get_corename = (get_string_fn)dlsym(h, "openblas_get_corename");
+        snprintf(blas_path, sizeof blas_path, "%s", name);
+        return blas_info(env);
+      }
+    }
+    size_t used = strlen(reasons);
+    snprintf(reasons + used, sizeof reasons - used, "%s%s", used ? "; " : "",
+             why ? why : name);
+  }
+  napi_throw_error(env, NULL, reasons[0] ? reasons : "no library names given");
+  return NULL;
+}
+
+/* blasSetThreads(n): intra-op threads (OpenBLAS only; a no-op elsewhere). Returns the count. */
+static napi_value js_blas_set_threads(napi_env env, napi_callback_info cb) {
+  size_t argc = 1;
+  napi_value argv[1], out;
+  int32_t n = 1;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 1 || !i32_arg(env, argv[0], &n) || n < 1)
+    return throw_range(env, "blasSetThreads: expected an integer >= 1");
+  if (blas_set_threads) blas_set_threads(n);
+  CHECK(napi_create_int32(env, blas_get_threads ? blas_get_threads() : 1, &out));
+  return out;
+}
+
+struct gemm_args {
+  bool ta, tb;
+  int32_t M, N, K;
+  double alpha, beta;
+  float *A, *B, *C;
+};
+
+/* Reads and bounds-checks the ten gemm arguments; 0 (with a pending exception) when bad. */
+static int gemm_parse(napi_env env, napi_value* argv, size_t argc, struct gemm_args* g) {
+  size_t la, lb, lc;
+  if (argc < 10 || !bool_arg(env, argv[0], &g->ta) || !bool_arg(env, argv[1], &g->tb) ||
+      !i32_arg(env, argv[2], &g->M) || !i32_arg(env, argv[3], &g->N) ||
+      !i32_arg(env, argv[4], &g->K) || !f64_arg(env, argv[5], &g->alpha) ||
+      !typed_arg(env, argv[6], napi_float32_array, (void**)&g->A, &la) ||
+      !typed_arg(env, argv[7], napi_float32_array, (void**)&g->B, &lb) ||
+      !f64_arg(env, argv[8], &g->beta) ||
+      !typed_arg(env, argv[9], napi_float32_array, (void**)&g->C, &lc)) {
+    throw_range(env, "sgemm: bad arguments (expected transA, transB, M, N, K, alpha, "
+                     "A: Float32Array, B: Float32Array, beta, C: Float32Array)");
+    return 0;
+  }
+  /* The JavaScript side checks too; this keeps a bad call from ever touching stray memory. */
+  if (g->M < 1 || g->N < 1 || g->K < 1 || (size_t)g->M * g->K > la ||
+      (size_t)g->K * g->N > lb || (size_t)g->M * g->N > lc) {
+    throw_range(env, "sgemm: dimensions must be >= 1 and fit the arrays");
+    return 0;
+  }
+  return 1;
+}
+
+static void gemm_run(const struct gemm_args* g) {
+  blas_sgemm(ROW_MAJOR, g->ta ? TRANS : NO_TRANS, g->tb ? TRANS : NO_TRANS, g->M, g->N, g->K,
+             (float)g->alpha, g->A, g->ta ? g->M : g->K, g->B, g->tb ? g->K : g->N,
+             (float)g->beta, g->C, g->N);
+}
+
+/* sgemm(transA, transB, M, N, K, alpha, A, B, beta, C): row-major C = alpha op(A) op(B) + beta C. */
+static napi_value js_sgemm(napi_env env, napi_callback_info cb) {
+  size_t argc = 10;
+  napi_value argv[10];
+  struct gemm_args g;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (!blas_sgemm) {
+    napi_throw_error(env, NULL, "sgemm: no BLAS library is open (call blasOpen first)");
+    return NULL;
+  }
+  if (!gemm_parse(env, argv, argc, &g)) return NULL;
+  gemm_run(&g);
+  return NULL;
+}
+
+/* The asynchronous variant: the same product on libuv's thread pool, resolving a Promise. */
+struct gemm_work {
+  struct gemm_args g;
+  napi_ref refs[3];
+  napi_deferred deferred;
+  napi_async_work work;
+};
+
+static void gemm_execute(napi_env env, void* data) {
+  (void)env;
+  gemm_run(&((struct gemm_work*)data)->g);
+}
+
+static void gemm_complete(napi_env env, napi_status status, void* data) {
+  struct gemm_work* w = (struct gemm_work*)data;
+  napi_value undef;
+  napi_get_undefined(env, &undef);
+  if (status == napi_ok) {
+    napi_resolve_deferred(env, w->deferred, undef);
+  } else {
+    napi_value msg, err;
+    napi_create_string_utf8(env, "sgemmAsync: the work was cancelled", NAPI_AUTO_LENGTH, &msg);
+    napi_create_error(env, NULL, msg, &err);
+    napi_reject_deferred(env, w->deferred, err);
+  }
+  for (int i = 0; i < 3; i++) napi_delete_reference(env, w->refs[i]);
+  napi_delete_async_work(env, w->work);
+  free(w);
+}
+
+/*
+ * sgemmAsync(...same arguments...): Promise<void>. The arrays are pinned (referenced) until
+ * the promise settles; the caller must not write A, B or C meanwhile.
+ */
+static napi_value js_sgemm_async(napi_env env, napi_callback_info cb) {
+  size_t argc = 10;
+  napi_value argv[10], promise, name;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (!blas_sgemm) {
+    napi_throw_error(env, NULL, "sgemmAsync: no BLAS library is open (call blasOpen first)");
+    return NULL;
+  }
+  struct gemm_work* w = (struct gemm_work*)calloc(1, sizeof *w);
+  if (!w) {
+    napi_throw_error(env, NULL, "sgemmAsync: out of memory");
+    return NULL;
+  }
+  if (!gemm_parse(env, argv, argc, &w->g)) {
+    free(w);
+    return NULL;
+  }
+  napi_create_reference(env, argv[6], 1, &w->refs[0]);
+  napi_create_reference(env, argv[7], 1, &w->refs[1]);
+  napi_create_reference(env, argv[9], 1, &w->refs[2]);
+  CHECK(napi_create_promise(env, &w->deferred, &promise));
+  CHECK(napi_create_string_utf8(env, "analoop:sgemm", NAPI_AUTO_LENGTH, &name));
+  CHECK(napi_create_async_work(env, NULL, name, gemm_execute, gemm_complete, w, &w->work));
+  CHECK(napi_queue_async_work(env, w->work));
+  return promise;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* The fused noise chain                                                                     */
+
+/* Layout of the normal tables, as in src/noise/normal-bits.ts. */
+#define CENTRE_BITS 12
+#define BINS (1 << CENTRE_BITS)
+#define FRAC_BITS (32 - CENTRE_BITS)
+#define FRAC_MASK ((1u << FRAC_BITS) - 1u)
+#define TAIL_BINS 64
+#define TAIL_BITS (FRAC_BITS + 6)
+#define SUB_BITS 8
+#define SUB (1 << SUB_BITS)
+#define OCTAVES (TAIL_BITS - SUB_BITS)
+
+/* Filled from the JavaScript tables (noiseTables), so both sides use the very same doubles. */
+static double centre[BINS + 1];
+static double direct[SUB];
+static double octave[OCTAVES * (SUB + 1)];
+static int tables_ready = 0;
+
+static const double INV_FRAC = 1.0 / (double)(1u << FRAC_BITS);
+static const double INV_TWO_POW_32 = 1.0 / 4294967296.0;
+
+static napi_value js_noise_tables(napi_env env, napi_callback_info cb) {
+  size_t argc = 3, lc, ld, lo;
+  napi_value argv[3];
+  double *c, *d, *o;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 3 || !typed_arg(env, argv[0], napi_float64_array, (void**)&c, &lc) ||
+      !typed_arg(env, argv[1], napi_float64_array, (void**)&d, &ld) ||
+      !typed_arg(env, argv[2], napi_float64_array, (void**)&o, &lo) || lc != BINS + 1 ||
+      ld != SUB || lo != OCTAVES * (SUB + 1))
+    return throw_range(env, "noiseTables: expected the CENTRE, DIRECT and OCTAVE tables");
+  memcpy(centre, c, sizeof centre);
+  memcpy(direct, d, sizeof direct);
+  memcpy(octave, o, sizeof octave);
+  tables_ready = 1;
+  return NULL;
+}
+
+static inline uint32_t mix_a(uint32_t h) {
+  h ^= h >> 16;
+  h *= 0x7feb352du;
+  h ^= h >> 15;
+  h *= 0x846ca68bu;
+  return h ^ (h >> 16);
+}
+
+static inline uint32_t mix_b(uint32_t h) {
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  return h ^ (h >> 16);
+}
+
+static inline int clz32(uint32_t t) { return t ? __builtin_clz(t) : 32; }
+
+static double lower_tail(uint32_t t) {
+  if (t < SUB) return direct[t];
+  int shift = 31 - clz32(t) - SUB_BITS;
+  int base = shift * (SUB + 1) + (int)((t >> shift) & (SUB - 1));
+  double f = ((double)(t & ((1u << shift) - 1u)) + 0.5) / (double)(1u << shift);
+  double z0 = octave[base];
+  return z0 + f * (octave[base + 1] - z0);
+}
+
+/* Centre-bin normals of bits[0..m) (the tails are left for normals() to redo), in plain C. */
+static void centre_scalar(const uint32_t* bits, double* z, uint32_t m) {
+  for (uint32_t j = 0; j < m; j++) {
+    const uint32_t h = bits[j];
+    const uint32_t bin = h >> FRAC_BITS;
+    const double z0 = centre[bin];
+    z[j] = z0 + ((double)(int32_t)(h & FRAC_MASK) + 0.5) * INV_FRAC * (centre[bin + 1] - z0);
+  }
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define HAVE_AVX2_PATH 1
+/*
+ * The same with AVX2 gathers, four at a time (compilers do not vectorise the table lookups by
+ * themselves). Separate multiplies and adds in the reference's order: no FMA.
+ */
+__attribute__((target("avx2"))) static void centre_avx2(const uint32_t* bits, double* z,
+                                                        uint32_t m) {
+  const __m128i mask = _mm_set1_epi32((int)FRAC_MASK);
+  const __m256d half = _mm256_set1_pd(0.5), inv = _mm256_set1_pd(INV_FRAC);
+  uint32_t j = 0;
+  for (; j + 4 <= m; j += 4) {
+    const __m128i h = _mm_loadu_si128((const __m128i*)(bits + j));
+    const __m128i bin = _mm_srli_epi32(h, FRAC_BITS);
+    const __m256d z0 = _mm256_i32gather_pd(centre, bin, 8);
+    const __m256d z1 = _mm256_i32gather_pd(centre + 1, bin, 8);
+    const __m256d f = _mm256_add_pd(_mm256_cvtepi32_pd(_mm_and_si128(h, mask)), half);
+    const __m256d t = _mm256_mul_pd(_mm256_mul_pd(f, inv), _mm256_sub_pd(z1, z0));
+    _mm256_storeu_pd(z + j, _mm256_add_pd(z0, t));
+  }
+  centre_scalar(bits + j, z + j, m - j);
+}
+#endif
+
+/* z[j] = normal_from_bits(bits[j]) for j < m: the centre for all, then the rare tails redone. */
+static void normals(const uint32_t* bits, double* z, uint32_t m) {
+#ifdef HAVE_AVX2_PATH
+  static int avx2 = -1;
+  if (avx2 < 0) avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+  if (avx2)
+    centre_avx2(bits, z, m);
+  else
+#endif
+    centre_scalar(bits, z, m);
+  for (uint32_t j = 0; j < m; j++) {
+    const uint32_t h = bits[j];
+    const uint32_t bin = h >> FRAC_BITS;
+    if (bin < TAIL_BINS) z[j] = lower_tail(h);
+    else if (bin >= BINS - TAIL_BINS) z[j] = -lower_tail(~h);
+  }
+}
+
+enum { PRE_CLAMP = 1, PRE_RP = 2, POST_CLAMP = 4, POST_RP = 8 };
+enum { MODEL_NONE = 0, MODEL_GAUSSIAN = 1, MODEL_UNIFORM = 2 };
+
+/* inv_p is 1/p when p is a power of two (then v * inv_p == v / p exactly), else 0. */
+struct chain {
+  int flags, model;
+  double scale, pre_lo, pre_hi, pre_p, pre_inv, post_lo, post_hi, post_p, post_inv;
+};
+
+#define BLOCK 512
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#define MULTIVERSION __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define MULTIVERSION
+#endif
+
+/*
+ * The chain runs stage by stage over blocks of BLOCK elements held in L1 (one pass over main
+ * memory), each stage a simple loop the compiler vectorises; only the tails of the normal
+ * table (3% of values) take a scalar branch.
+ */
+static inline void clamp_stage(double* v, uint32_t m, double lo, double hi) {
+  for (uint32_t j = 0; j < m; j++) {
+    double t = v[j];
+    v[j] = (double)(float)(t < lo ? lo : t > hi ? hi : t);
+  }
+}
+
+static inline void rp_stage(double* v, uint32_t m, double p, double inv) {
+  if (inv != 0) {
+    for (uint32_t j = 0; j < m; j++) {
+      double g = v[j] * p;
+      double r = ceil(fabs(g) - 0.5) * inv;
+      v[j] = (double)(float)((g < 0 ? -r : r) + 0.0);
+    }
+  } else {
+    for (uint32_t j = 0; j < m; j++) {
+      double g = v[j] * p;
+      double r = ceil(fabs(g) - 0.5) / p;
+      v[j] = (double)(float)((g < 0 ? -r : r) + 0.0);
+    }
+  }
+}
+
+/* Elements [0, n) of one counter run: low counter words lo, lo + 1, ... (mod 2^32). */
+MULTIVERSION
+static void chain_run(const struct chain* c, const float* x, float* out, size_t n, uint32_t lo,
+                      uint32_t s0, uint32_t s1) {
+  double v[BLOCK], z[BLOCK];
+  uint32_t bits[BLOCK];
+  const int flags = c->flags, model = c->model;
+  const double scale = c->scale;
+  for (size_t b0 = 0; b0 < n; b0 += BLOCK) {
+    const uint32_t m = n - b0 < BLOCK ? (uint32_t)(n - b0) : BLOCK;
+    const uint32_t base = lo + (uint32_t)b0;
+    for (uint32_t j = 0; j < m; j++) v[j] = x[b0 + j];
+    if (flags & PRE_CLAMP) clamp_stage(v, m, c->pre_lo, c->pre_hi);
+    if (flags & PRE_RP) rp_stage(v, m, c->pre_p, c->pre_inv);
+    if (model != MODEL_NONE) {
+      for (uint32_t j = 0; j < m; j++) bits[j] = mix_b(mix_a((base + j) ^ s0) + s1);
+      if (model == MODEL_GAUSSIAN) {
+        normals(bits, z, m);
+      } else {
+        for (uint32_t j = 0; j < m; j++)
+          z[j] = ((double)bits[j] + 0.5) * INV_TWO_POW_32 - 0.5;
+      }
+      for (uint32_t j = 0; j < m; j++) v[j] = (double)(float)(v[j] + scale * z[j]);
+    }
+    if (flags & POST_CLAMP) clamp_stage(v, m, c->post_lo, c->post_hi);
+    if (flags & POST_RP) rp_stage(v, m, c->post_p, c->post_inv);
+    for (uint32_t j = 0; j < m; j++) out[b0 + j] = (float)v[j];
+  }
+}
+
+/*
+ * chainRun(x, out, offset, count, lo, s0, s1, params): elements offset .. offset + count - 1 of
+ * x into out (which may be x), params = Float64Array [flags, model, scale, preLo, preHi, preP,
+ * preInv, postLo, postHi, postP, postInv]. The JavaScript side validates and splits ranges into
+ * counter runs.
+ */
+static napi_value js_chain_run(napi_env env, napi_callback_info cb) {
+  size_t argc = 8, lx, lout, lp;
+  napi_value argv[8];
+  float *x, *out;
+  double* p;
+  double offset, count, lo, s0, s1;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 8 || !typed_arg(env, argv[0], napi_float32_array, (void**)&x, &lx) ||
+      !typed_arg(env, argv[1], napi_float32_array, (void**)&out, &lout) ||
+      !f64_arg(env, argv[2], &offset) || !f64_arg(env, argv[3], &count) ||
+      !f64_arg(env, argv[4], &lo) || !f64_arg(env, argv[5], &s0) || !f64_arg(env, argv[6], &s1) ||
+      !typed_arg(env, argv[7], napi_float64_array, (void**)&p, &lp) || lp < 11)
+    return throw_range(env, "chainRun: bad arguments");
+  if (!(offset >= 0 && count >= 0 && offset + count <= (double)lx && lx == lout &&
+        count <= 4294967296.0))
+    return throw_range(env, "chainRun: range outside the arrays");
+  struct chain c = {(int)p[0], (int)p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]};
+  if (c.model == MODEL_GAUSSIAN && !tables_ready)
+    return throw_range(env, "chainRun: call noiseTables first");
+  size_t off = (size_t)offset;
+  /* lo, s0, s1 arrive as int32 values; the uint32 bit patterns are what matter. */
+  chain_run(&c, x + off, out + off, (size_t)count, (uint32_t)(int32_t)lo,
+            (uint32_t)(int32_t)s0, (uint32_t)(int32_t)s1);
+  return NULL;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+static napi_value init(napi_env env, napi_value exports) {
+  napi_property_descriptor props[] = {
+      {"blasOpen", NULL, js_blas_open, NULL, NULL, NULL, napi_default, NULL},
+      {"blasSetThreads", NULL, js_blas_set_threads, NULL, NULL, NULL, napi_default, NULL},
+      {"sgemm", NULL, js_sgemm, NULL, NULL, NULL, napi_default, NULL},
+      {"sgemmAsync", NULL, js_sgemm_async, NULL, NULL, NULL, napi_default, NULL},
+      {"noiseTables", NULL, js_noise_tables, NULL, NULL, NULL, napi_default, NULL},
+      {"chainRun", NULL, js_chain_run, NULL, NULL, NULL, napi_default, NULL},
+  };
+  if (napi_define_properties(env, exports, sizeof props / sizeof props[0], props) != napi_ok)
+    return NULL;
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)

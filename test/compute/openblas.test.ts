@@ -1,0 +1,233 @@
+/**
+ * The native BLAS provider: its fallback when the addon or the library is missing (the
+ * registry then picks the next provider, and doctor gets the reason and the way to enable it),
+ * its thread setting, and its async variant. Agreement with the JS reference on every shape is
+ * checked in providers.test.ts, which runs for every provider that loads.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { gemmJs, jsProvider } from '../../src/compute/js-kernels.js';
+import type { NativeAddon, NativeLoad } from '../../src/compute/native-addon.js';
+import { NATIVE_ENV, readNativeAddon } from '../../src/compute/native-addon.js';
+import {
+  BLAS_LIB_ENV,
+  BLAS_THREADS_ENV,
+  OPENBLAS_HOW_TO_ENABLE,
+  blasCandidates,
+  blasThreadsFromEnv,
+  makeOpenblasProvider,
+  openblasProvider,
+  type OpenblasKernels,
+} from '../../src/compute/openblas-kernels.js';
+import { KernelsRegistry, listKernelsProviders } from '../../src/compute/registry.js';
+import { tfjsWasmProvider } from '../../src/compute/tfjs-wasm-kernels.js';
+import { randomArray, rng } from './reference.js';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const absent = (): NativeLoad => ({
+  ok: false,
+  reason: 'the native addon did not load: No native build was found for platform=linux',
+});
+
+/** A registry like the built-in one, with the openblas provider loading through `load`. */
+function registryWith(load: () => NativeLoad): KernelsRegistry {
+  const r = new KernelsRegistry();
+  r.register(makeOpenblasProvider(load));
+  r.register(tfjsWasmProvider);
+  r.register(jsProvider);
+  return r;
+}
+
+describe('openblas provider: fallback', () => {
+  it('is registered at priority 400, above every other provider', () => {
+    const list = listKernelsProviders();
+    expect(list[0]).toBe(openblasProvider);
+    expect(openblasProvider.priority).toBe(400);
+  });
+
+  it('without the addon the registry picks tfjs-wasm, keeping the reason and the way to enable it', async () => {
+    const { kernels, attempts } = await registryWith(absent).select({ prefer: '' });
+    expect(kernels.name).toBe('tfjs-wasm');
+    expect(attempts).toEqual([
+      {
+        name: 'openblas',
+        priority: 400,
+        ok: false,
+        reason: 'the native addon did not load: No native build was found for platform=linux',
+        howToEnable: OPENBLAS_HOW_TO_ENABLE,
+      },
+      { name: 'tfjs-wasm', priority: 200, ok: true },
+    ]);
+    if (process.platform === 'linux') {
+      expect(OPENBLAS_HOW_TO_ENABLE).toBe('apt-get install libopenblas-dev && npm rebuild analoop');
+    }
+  });
+
+  it('a loader that throws is a load failure too, not a crash', async () => {
+    const throwing = (): NativeLoad => {
+      throw new Error('dlopen exploded');
+    };
+    const { kernels, attempts } = await registryWith(throwing).select({ prefer: '' });
+    expect(kernels.name).toBe('tfjs-wasm');
+    expect(attempts[0]!.reason).toBe('dlopen exploded');
+  });
+
+  it('with the addon but no BLAS library the reason names the libraries tried', async () => {
+    const noLibrary = {
+      blasOpen: (names: string[]) => {
+        throw new Error(names.map((n) => `${n}: cannot open shared object file`).join('; '));
+      },
+    } as unknown as NativeAddon;
+    vi.stubEnv(BLAS_LIB_ENV, 'libbogus.so.0');
+    const p = makeOpenblasProvider(() => ({ ok: true, addon: noLibrary }));
+    await expect(p.load()).rejects.toThrow(
+      'no usable BLAS library (libbogus.so.0): libbogus.so.0: cannot open shared object file',
+    );
+  });
+
+  it('a forced openblas that cannot load says how to enable it', async () => {
+    await expect(registryWith(absent).select({ prefer: 'openblas' })).rejects.toThrow(
+      /"openblas" \(requested\) failed to load: the native addon did not load.*to enable it: /,
+    );
+  });
+
+  it('ANALOOP_NATIVE=0 turns the addon off', () => {
+    expect(readNativeAddon({ [NATIVE_ENV]: '0' })).toEqual({
+      ok: false,
+      reason: 'the native addon is disabled by ANALOOP_NATIVE=0',
+    });
+  });
+
+  it('the built addon reports a missing library by its dlopen error', () => {
+    const built = fileURLToPath(new URL('../../build/Release/analoop.node', import.meta.url));
+    if (!existsSync(built)) return; // not built here: nothing native to check
+    // A fresh process: this one may already have opened the real library.
+    const out = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `try { require(${JSON.stringify(built)}).blasOpen(['libbogus-blas.so.0']); console.log('opened') }
+         catch (e) { console.log(e.message) }`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(out).toMatch(/libbogus-blas\.so\.0: cannot open shared object file/);
+  });
+});
+
+describe('openblas provider: settings', () => {
+  it('threads default to 1; ANALOOP_BLAS_THREADS takes a count or "auto"', () => {
+    expect(blasThreadsFromEnv({})).toBe(1);
+    expect(blasThreadsFromEnv({ [BLAS_THREADS_ENV]: '2' })).toBe(2);
+    expect(blasThreadsFromEnv({ [BLAS_THREADS_ENV]: 'auto' })).toBeGreaterThanOrEqual(1);
+    expect(() => blasThreadsFromEnv({ [BLAS_THREADS_ENV]: '0' })).toThrow(/positive integer/);
+    expect(() => blasThreadsFromEnv({ [BLAS_THREADS_ENV]: 'many' })).toThrow(/positive integer/);
+  });
+
+  it('ANALOOP_BLAS_LIB replaces the candidate libraries', () => {
+    expect(blasCandidates({ [BLAS_LIB_ENV]: '/opt/lib/libopenblas.so' })).toEqual([
+      '/opt/lib/libopenblas.so',
+    ]);
+    if (process.platform === 'linux') expect(blasCandidates({})[0]).toBe('libopenblas.so.0');
+  });
+});
+
+let real: OpenblasKernels | undefined;
+let why = '';
+try {
+  real = (await openblasProvider.load()) as OpenblasKernels;
+} catch (e) {
+  why = e instanceof Error ? e.message : String(e);
+}
+
+describe.skipIf(!real)(
+  `openblas provider on this machine${real ? '' : ` (skipped: ${why})`}`,
+  () => {
+    const k = real!;
+
+    it('names the library it opened and runs one thread by default', () => {
+      expect(k.name).toBe('openblas');
+      expect(k.info.library).toBeTruthy();
+      expect(k.info.threads).toBe(1);
+    });
+
+    it('setThreads changes the intra-op threads; the product stays correct', () => {
+      const next = rng(5);
+      const n = 300;
+      const A = randomArray(n * n, next);
+      const B = randomArray(n * n, next);
+      const want = new Float32Array(n * n);
+      gemmJs(false, false, n, n, n, 1, A, B, 0, want);
+      try {
+        expect(k.setThreads(2)).toBe(2);
+        const C = new Float32Array(n * n);
+        k.gemm(false, false, n, n, n, 1, A, B, 0, C);
+        let worst = 0;
+        for (let i = 0; i < C.length; i++) worst = Math.max(worst, Math.abs(C[i]! - want[i]!));
+        expect(worst).toBeLessThan(1e-3);
+      } finally {
+        k.setThreads(1);
+      }
+      expect(k.info.threads).toBe(1);
+      expect(() => k.setThreads(0)).toThrow(RangeError);
+    });
+
+    it('gemmAsync gives the same bits as gemm, off the event loop', async () => {
+      const next = rng(6);
+      const [M, N, K] = [70, 50, 90];
+      const A = randomArray(K * M, next);
+      const B = randomArray(N * K, next);
+      const C0 = randomArray(M * N, next);
+      const sync = C0.slice();
+      k.gemm(true, true, M, N, K, 0.5, A, B, 2, sync);
+      const async = C0.slice();
+      let ticked = false;
+      const tick = new Promise<void>((resolve) =>
+        setImmediate(() => resolve(void (ticked = true))),
+      );
+      await Promise.all([k.gemmAsync(true, true, M, N, K, 0.5, A, B, 2, async), tick]);
+      expect(ticked).toBe(true);
+      expect(async).toEqual(sync);
+      await expect(
+        k.gemmAsync(
+          false,
+          false,
+          2,
+          2,
+          2,
+          1,
+          new Float32Array(3),
+          new Float32Array(4),
+          0,
+          new Float32Array(4),
+        ),
+      ).rejects.toThrow(RangeError);
+    });
+
+    it('never lets a bad call reach native memory', () => {
+      const addon = readNativeAddon();
+      expect(addon.ok).toBe(true);
+      if (!addon.ok) return;
+      // Bypassing the JS checks: the addon checks bounds itself.
+      expect(() =>
+        addon.addon.sgemm(
+          false,
+          false,
+          4,
+          4,
+          4,
+          1,
+          new Float32Array(3),
+          new Float32Array(16),
+          0,
+          new Float32Array(16),
+        ),
+      ).toThrow(/fit the arrays/);
+    });
+  },
+);

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyChain,
+  applyChainReference,
+  compileChain,
+  nativeChainsAvailable,
+  type NoiseChain,
+} from '../../src/noise/fused.js';
+import type { NoiseSpec } from '../../src/noise/models.js';
+import { deriveKey } from '../../src/noise/rng.js';
+
+/** mulberry32, for test data. */
+function rand(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Inputs that exercise every branch: values inside and outside the clamp range, values on the
+ * RP grid and exactly on its ties, zeros of both signs, NaN and infinities.
+ */
+function inputs(n: number, seed: number): Float32Array {
+  const r = rand(seed);
+  const special = [0, -0, NaN, Infinity, -Infinity, 0.375, -0.375, 1, -1, 1e30, -1e-30];
+  return Float32Array.from({ length: n }, (_, i) => {
+    const k = r();
+    if (k < 0.05) return special[i % special.length]!;
+    if (k < 0.25) return (Math.floor(r() * 33) - 16) / 16 + (r() < 0.5 ? 1 / 32 : 0); // grid, ties
+    return (r() * 2 - 1) * 2.5;
+  });
+}
+
+/** Index of the first element that differs (Object.is: NaN equals NaN, -0 differs from 0), or -1. */
+function firstDifference(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
+  return -1;
+}
+
+const NOISES: Record<string, NoiseSpec> = {
+  gaussian: { model: 'gaussian', scale: 0.07 },
+  laplace: { model: 'laplace', scale: 0.05 },
+  uniform: { model: 'uniform', scale: 0.12 },
+  poisson: { model: 'poisson', scale: 3, p: 16 },
+  none: { model: 'none', scale: 0 },
+};
+
+/** The chain shapes the simulator uses, and the corner cases around them. */
+function chains(noise: NoiseSpec): [string, NoiseChain][] {
+  return [
+    [
+      'pre -> noise -> post',
+      { pre: { lo: -1, hi: 1, p: 16 }, noise, post: { lo: -1, hi: 1, p: 16 } },
+    ],
+    ['pre -> noise (input/program)', { pre: { lo: -1, hi: 1, p: 4 }, noise }],
+    ['noise -> post (read)', { noise, post: { lo: -0.75, hi: 0.5, p: 10 } }],
+    ['noise only (weight draw)', { noise }],
+    [
+      'ideal precision, clamp only',
+      { pre: { lo: -2, p: Infinity }, noise, post: { hi: 1.5, p: 0 } },
+    ],
+    ['RP only', { pre: { p: 3 }, noise, post: { p: 255 } }],
+  ];
+}
+
+const paths: [string, boolean][] = [['JS', false]];
+if (nativeChainsAvailable()) paths.push(['native', true]);
+else it.skip('native fused kernels: the addon is not built here', () => {});
+
+for (const [pathName, native] of paths) {
+  describe(`fused chains (${pathName}) are bit-identical to the separate reference calls`, () => {
+    for (const [modelName, noise] of Object.entries(NOISES)) {
+      for (const [chainName, chain] of chains(noise)) {
+        it(`${modelName}: ${chainName}`, () => {
+          const compiled = compileChain(chain, { native });
+          // The native kernel only serves some models; it must say so rather than guess.
+          expect(compiled.usesNative).toBe(
+            native && ['gaussian', 'uniform', 'none'].includes(modelName),
+          );
+          for (const [n, seed, start] of [
+            [5000, 1, 0],
+            [37, 2, 123],
+            [1031, 3, 2 ** 40 + 17],
+          ] as const) {
+            const x = inputs(n, seed);
+            const key = deriveKey(seed, 7, n);
+            const want = applyChainReference(chain, x, key, start, new Float32Array(n));
+            const got = compiled.apply(x, key, start, new Float32Array(n));
+            expect(firstDifference(got, want), `n=${n} start=${start}`).toBe(-1);
+            // In place gives the same.
+            const inPlace = x.slice();
+            compiled.apply(inPlace, key, start);
+            expect(firstDifference(inPlace, want)).toBe(-1);
+          }
+        });
+      }
+    }
+
+    it('chunked calls equal one call, whatever the chunk sizes (also across index 2^32)', () => {
+      for (const noise of Object.values(NOISES)) {
+        const chain: NoiseChain = {
+          pre: { lo: -1, hi: 1, p: 16 },
+          noise,
+          post: { lo: -1, hi: 1, p: 16 },
+        };
+        const compiled = compileChain(chain, { native });
+        const n = 4096;
+        const x = inputs(n, 9);
+        const key = deriveKey(3, 1);
+        for (const start of [0, 2 ** 32 - 1500]) {
+          const whole = compiled.apply(x, key, start, new Float32Array(n));
+          expect(
+            firstDifference(whole, applyChainReference(chain, x, key, start, new Float32Array(n))),
+          ).toBe(-1);
+          for (const chunk of [1, 7, 255, 256, 1000, 3000]) {
+            const parts = new Float32Array(n);
+            for (let s = 0; s < n; s += chunk) {
+              const e = Math.min(n, s + chunk);
+              compiled.apply(x.subarray(s, e), key, start + s, parts.subarray(s, e));
+            }
+            expect(firstDifference(parts, whole), `${noise.model} chunk ${chunk}`).toBe(-1);
+          }
+        }
+      }
+    });
+  });
+}
+
+describe('fused chains: API', () => {
+  it('applyChain is compile-then-apply, in place by default', () => {
+    const chain: NoiseChain = { pre: { lo: -1, hi: 1, p: 8 }, noise: NOISES.gaussian };
+    const x = inputs(300, 4);
+    const key = deriveKey(1);
+    const want = applyChainReference(chain, x, key, 5, new Float32Array(300));
+    const y = x.slice();
+    expect(applyChain(chain, y, key, 5)).toBe(y);
+    expect(firstDifference(y, want)).toBe(-1);
+  });
+
+  it('rejects what the reference calls reject, with the part named', () => {
+    const x = new Float32Array(4);
+    const key = deriveKey(1);
+    expect(() => compileChain({ pre: { lo: 1, hi: 0 } })).toThrow(/pre needs lo <= hi/);
+    expect(() => compileChain({ post: { p: -1 } })).toThrow(/post\.p/);
+    expect(() => compileChain({ noise: { model: 'gaussian', scale: NaN } })).toThrow(/scale/);
+    expect(() => compileChain({ noise: { model: 'bogus' as 'none', scale: 1 } })).toThrow(
+      /unknown model/,
+    );
+    expect(() => compileChain({ noise: { model: 'poisson', scale: 1 } })).toThrow(/noise\.p/);
+    const c = compileChain({ noise: NOISES.gaussian });
+    expect(() => c.apply(x, key, 0, new Float32Array(3))).toThrow(RangeError);
+    expect(() => c.apply(x, key, -1)).toThrow(/startIndex/);
+    expect(() => c.apply(x, key, 2 ** 53 - 2)).toThrow(/2\^53/);
+  });
+
+  it('the noise is really there, and scale 0 adds none', () => {
+    const x = new Float32Array(1000);
+    const y = applyChain({ noise: NOISES.gaussian }, x, deriveKey(2), 0, new Float32Array(1000));
+    const sd = Math.sqrt(y.reduce((s, v) => s + v * v, 0) / y.length);
+    expect(sd).toBeGreaterThan(0.06);
+    expect(sd).toBeLessThan(0.08);
+    const z = applyChain(
+      { noise: { model: 'gaussian', scale: 0 } },
+      x,
+      deriveKey(2),
+      0,
+      new Float32Array(1000),
+    );
+    expect(z.every((v) => Object.is(v, 0))).toBe(true);
+  });
+});
