@@ -144,7 +144,7 @@ export function doctorCommand(): Command {
       'Report the Node version, the compute provider chosen (and its GFLOP/s), device schemes and serial ports',
     )
     .addOption(
-      new Option('--kernels <name>', 'force a compute provider (js, tfjs-wasm, tfjs-node)').env(
+      new Option('--kernels <name>', 'force a compute provider (openblas, tfjs-node, tfjs-wasm, js)').env(
         'ANALOOP_KERNELS',
       ),
     )
