@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from './errors.js';
+import { calibrateCommand } from './calibrate.js';
 import { compareCommand } from './compare.js';
 import { doctorCommand } from './doctor.js';
 import { emulateCommand } from './emulate.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   program.addCommand(profileCommand());
   program.addCommand(metricsCommand());
   program.addCommand(figuresCommand());
+  program.addCommand(calibrateCommand());
   return program;
 }
 
