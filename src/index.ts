@@ -7,6 +7,8 @@ export * as device from './device/index.js';
 export * as noise from './noise/index.js';
 export * as profile from './profile/index.js';
 export * as data from './data/index.js';
+export * as analysis from './analysis/index.js';
+export * as calibrate from './calibrate/index.js';
 export type { Layer, Param, ForwardContext, Runtime, StateBuffer } from './nn/layer.js';
 export type { Tensor } from './nn/tensor.js';
 export { parseActivation, activationName, type ActivationSpec } from './nn/activations.js';
