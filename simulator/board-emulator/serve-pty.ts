@@ -1,4 +1,5 @@
 import { SerialPort } from 'serialport';
+import { FRAME_DELIMITER } from '../../drivers/serial/framing.js';
 import type { Profile } from '../../src/profile/index.js';
 import { BoardEmulator } from './board-emulator.js';
 import { NO_FAULTS, type FaultSpec } from './faults.js';
@@ -37,6 +38,27 @@ async function openPort(path: string, baudRate: number): Promise<SerialPort> {
   const port = new SerialPort({ path, baudRate, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
   return port;
+}
+
+/**
+ * A read from the pty holds whatever the host wrote since the last one, often several frames.
+ * Cut it after every frame delimiter so each frame reaches the board when its own last byte
+ * would have crossed the line, as on a UART; delivered whole, the first frame would wait for
+ * the last (up to a credit window of requests) and the board would idle meanwhile.
+ */
+function framePieces(chunk: Buffer): Buffer[] {
+  const pieces: Buffer[] = [];
+  let start = 0;
+  for (
+    let i = chunk.indexOf(FRAME_DELIMITER);
+    i !== -1;
+    i = chunk.indexOf(FRAME_DELIMITER, i + 1)
+  ) {
+    pieces.push(chunk.subarray(start, i + 1));
+    start = i + 1;
+  }
+  if (start < chunk.length) pieces.push(chunk.subarray(start));
+  return pieces;
 }
 
 /**
@@ -99,9 +121,11 @@ export async function servePty(options: PtyServeOptions): Promise<PtyServer> {
     port = b;
     const e = epoch;
     b.on('data', (chunk: Buffer) => {
-      rx.schedule(chunk.length, () => {
-        if (e === epoch) emulator.receive(chunk);
-      });
+      for (const piece of framePieces(chunk)) {
+        rx.schedule(piece.length, () => {
+          if (e === epoch) emulator.receive(piece);
+        });
+      }
     });
     b.on('error', (err) => log(`board end: ${err.message}`));
     b.on('close', () => {
