@@ -6,7 +6,9 @@
  * - the mean error in predicted standard deviations (offset mismatch),
  * - the relative gain error (regression of the error on the predicted signal),
  * - the noise ratio (spread of the standardised error),
- * and when one drifts past its threshold it emits a telemetry event and logs one line suggesting
+ * each with its standard error under the profile (products of one call share the weight-noise
+ * draw, so they are not independent). When one is past its threshold by `z` standard errors it
+ * emits a telemetry event and logs one line suggesting
  * recalibration, once per excursion. The trainer can install it through a wrapDevice hook; it is
  * equally usable by hand: `device = monitorDevice(board, profile)`.
  */
@@ -14,7 +16,7 @@ import { merge, Subject, type Observable } from 'rxjs';
 import { hash32, splitmix32, type Rng } from '../data/prng.js';
 import type { Device, DeviceInfo, ProductContext, Telemetry, TileId } from '../device/device.js';
 import type { Profile } from '../profile/index.js';
-import { ProfilePredictor } from './predict.js';
+import { ProfilePredictor, type Prediction } from './predict.js';
 
 export interface MonitorOptions {
   /** Fraction of products compared (0..1). Default 0.02. */
@@ -27,8 +29,13 @@ export interface MonitorOptions {
   biasThreshold?: number;
   /** Largest |relative gain error|. Default 0.05. */
   gainThreshold?: number;
-  /** Largest noise ratio, or 1 / it. Default 1.5. */
+  /** Largest noise ratio, or 1 / it. Default 1.25. */
   noiseRatio?: number;
+  /**
+   * Standard errors an estimate must lie beyond its threshold before it counts (the estimates
+   * are noisy, and they are tested for every channel after every call). Default 4.
+   */
+  z?: number;
   /** Seeds the sampling. Default 1. */
   seed?: number;
   /** Milliseconds clock, for the profile's drift since programming. Default Date.now. */
@@ -46,8 +53,12 @@ export interface ChannelMonitor {
   bias: number;
   /** Relative gain error estimate. */
   gainError: number;
-  /** sqrt(EWMA of the squared standardised error - bias^2). */
+  /** Spread of the standardised error left after the bias and gain fits (1 = as predicted). */
   noiseRatio: number;
+  /** Standard errors of bias, gainError and noiseRatio^2 under the profile. */
+  biasSE: number;
+  gainSE: number;
+  noiseVarSE: number;
 }
 
 export interface MonitorStatus {
@@ -62,35 +73,139 @@ export interface MonitorStatus {
 
 interface TileImage {
   Wq: Float64Array;
+  /** Per-weight noise variance, computed when first needed. */
+  vw?: Float64Array;
+  /** The current draw: discounted sums over its earlier calls, for their covariance. */
+  draw?: DrawState;
   rows: number;
   cols: number;
   programmedAt: number;
 }
 
-class Ewma {
+/**
+ * One channel's exponentially weighted sums, one matmul call (one noise draw) at a time. Weight
+ * noise is drawn once per call and shared by its products, so their errors are correlated: the
+ * variances below come from the profile's own covariance of those errors, not from assuming
+ * independent products, which made small windows (a few calls) look like large gain errors.
+ */
+interface DrawState {
+  id: number | undefined;
+  /** Per row and column, discounted sums of x_bk slope_b / sd_b and of the gain weights. */
+  sr: Float64Array;
+  su: Float64Array;
+  /** Earlier sampled products of the draw, with per-row slope / sd (0 = skipped) and weight. */
+  kept: { x: Float64Array; ar: Float64Array; w: Float64Array }[];
+}
+
+class ChannelStats {
   samples = 0;
-  private b = 0; // standardised error
-  private q = 0; // its square
-  private eg = 0; // error x centred prediction
-  private gg = 0; // centred prediction squared
+  private n = 0; // discounted products
+  private r = 0; // standardised errors
+  private q = 0; // their squares
+  private u = 0; // error x centred prediction / sd^2 (regression score)
+  private i = 0; // centred prediction^2 / sd^2 (regression information)
+  private vr = 0; // Var(r), Var(q), Var(u) under the profile, discounted squared
+  private vq = 0;
+  private vu = 0;
   constructor(private readonly alpha: number) {}
-  add(r: number, err: number, centred: number): void {
-    // Start as a plain average, then forget at rate alpha.
-    const a = Math.max(this.alpha, 1 / ++this.samples);
-    this.b += a * (r - this.b);
-    this.q += a * (r * r - this.q);
-    this.eg += a * (err * centred - this.eg);
-    this.gg += a * (centred * centred - this.gg);
+  add(k: number, r: number, q: number, u: number, i: number, vr: number, vq: number, vu: number) {
+    this.samples += k;
+    // Forget at rate alpha per product; sums (not averages) make the start a plain average.
+    const l = (1 - this.alpha) ** k;
+    const l2 = l * l;
+    this.n = l * this.n + k;
+    this.r = l * this.r + r;
+    this.q = l * this.q + q;
+    this.u = l * this.u + u;
+    this.i = l * this.i + i;
+    this.vr = l2 * this.vr + vr;
+    this.vq = l2 * this.vq + vq;
+    this.vu = l2 * this.vu + vu;
   }
   get bias(): number {
-    return this.b;
+    return this.n > 0 ? this.r / this.n : 0;
   }
+  get biasSE(): number {
+    return this.n > 0 ? Math.sqrt(this.vr) / this.n : Infinity;
+  }
+  /** Weighted least squares slope of the error on the centred prediction. */
   get gainError(): number {
-    return this.gg > 0 ? this.eg / this.gg : 0;
+    return this.i > 0 ? this.u / this.i : 0;
+  }
+  get gainSE(): number {
+    return this.i > 0 ? Math.sqrt(this.vu) / this.i : Infinity;
+  }
+  /** Squared noise ratio: variance of the standardised error left after the gain fit. */
+  get noiseVar(): number {
+    if (!(this.n > 0)) return 0;
+    const fit = this.i > 0 ? (this.u * this.u) / this.i : 0;
+    return Math.max(0, (this.q - fit) / this.n - this.bias ** 2);
+  }
+  get noiseVarSE(): number {
+    return this.n > 0 ? Math.sqrt(this.vq) / this.n : Infinity;
   }
   get noiseRatio(): number {
-    return Math.sqrt(Math.max(0, this.q - this.b * this.b));
+    return Math.sqrt(this.noiseVar);
   }
+}
+
+/**
+ * sum over b != b' of (sum_k v_k x_bk x_b'k a_b a_b'), the off-diagonal part of a quadratic form
+ * in the shared weight noise, in O(n cols).
+ */
+function crossForm(
+  xs: Float64Array[],
+  a: Float64Array,
+  n: number,
+  v: Float64Array,
+  off: number,
+  cols: number,
+): number {
+  let t = 0;
+  for (let k = 0; k < cols; k++) {
+    const vk = v[off + k]!;
+    if (vk === 0) continue;
+    let s = 0;
+    let s2 = 0;
+    for (let b = 0; b < n; b++) {
+      const z = a[b]! * xs[b]![k]!;
+      s += z;
+      s2 += z * z;
+    }
+    t += vk * (s * s - s2);
+  }
+  return t;
+}
+
+/** sum over b != b' of rho_bb'^2, rho_bb' = sum_k u_bk u_b'k, in O(n min(n, cols) cols). */
+function crossSquares(us: Float64Array[], n: number, cols: number): number {
+  let t = 0;
+  if (n <= cols) {
+    for (let b = 0; b < n; b++)
+      for (let c = b + 1; c < n; c++) {
+        let d = 0;
+        const x = us[b]!;
+        const y = us[c]!;
+        for (let k = 0; k < cols; k++) d += x[k]! * y[k]!;
+        t += 2 * d * d;
+      }
+    return t;
+  }
+  // ||U^T U||_F^2 - sum_b |u_b|^4
+  const g = new Float64Array(cols * cols);
+  for (let b = 0; b < n; b++) {
+    const x = us[b]!;
+    let nn = 0;
+    for (let k = 0; k < cols; k++) {
+      const xk = x[k]!;
+      nn += xk * xk;
+      if (xk === 0) continue;
+      for (let l = 0; l < cols; l++) g[k * cols + l] += xk * x[l]!;
+    }
+    t -= nn * nn;
+  }
+  for (let j = 0; j < g.length; j++) t += g[j]! * g[j]!;
+  return Math.max(0, t);
 }
 
 export class CalibrationMonitor implements Device {
@@ -98,7 +213,7 @@ export class CalibrationMonitor implements Device {
   private readonly own = new Subject<Telemetry>();
   private readonly predictor: ProfilePredictor;
   private readonly tiles = new Map<TileId, TileImage>();
-  private readonly stats: Ewma[];
+  private readonly stats: ChannelStats[];
   private readonly rng: Rng;
   private readonly o: Required<Omit<MonitorOptions, 'source' | 'seed'>> & { source: string };
   private sampled = 0;
@@ -118,13 +233,14 @@ export class CalibrationMonitor implements Device {
       warmup: options.warmup ?? window,
       biasThreshold: options.biasThreshold ?? 1,
       gainThreshold: options.gainThreshold ?? 0.05,
-      noiseRatio: options.noiseRatio ?? 1.5,
+      noiseRatio: options.noiseRatio ?? 1.25,
+      z: options.z ?? 4,
       clock: options.clock ?? Date.now,
       log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
       source: options.source ?? inner.info().model,
     };
     this.predictor = new ProfilePredictor(profile);
-    this.stats = Array.from({ length: profile.array.rows }, () => new Ewma(1 / window));
+    this.stats = Array.from({ length: profile.array.rows }, () => new ChannelStats(1 / window));
     this.rng = splitmix32(hash32(options.seed ?? 1, 0x30a1));
     this.telemetry$ = merge(inner.telemetry$, this.own);
   }
@@ -154,21 +270,124 @@ export class CalibrationMonitor implements Device {
     if (!t || t.rows > this.stats.length || this.o.fraction <= 0) return Y;
     const hours = (this.o.clock() - t.programmedAt) / 3_600_000;
     const [lo, hi] = this.predictor.profile.adc.range;
+    const preds: Prediction[] = [];
+    const at: number[] = [];
     for (let b = 0; b < batch; b++) {
       if (this.rng() / 0x100000000 >= this.o.fraction) continue;
       this.sampled++;
       const x = X.subarray(b * t.cols, (b + 1) * t.cols);
-      const p = this.predictor.predict(t.Wq, t.rows, t.cols, x, hours);
-      for (let r = 0; r < t.rows; r++) {
-        const y = Y[b * t.rows + r]!;
-        const m = p.mean[r]!;
+      preds.push(this.predictor.predict(t.Wq, t.rows, t.cols, x, hours));
+      at.push(b);
+    }
+    if (preds.length === 0) return Y;
+    const vw = (t.vw ??= this.predictor.weightVariance(t.Wq));
+    const { rows, cols } = t;
+    // Calls that share a draw (chunks of one batch) share its weight noise too.
+    if (ctx?.draw === undefined || t.draw?.id !== ctx.draw)
+      t.draw = {
+        id: ctx?.draw,
+        sr: new Float64Array(rows * cols),
+        su: new Float64Array(rows * cols),
+        kept: [],
+      };
+    const d = t.draw;
+    const m = preds.length;
+    const xs: Float64Array[] = [];
+    const us: Float64Array[] = [];
+    const e = new Float64Array(m);
+    const sd = new Float64Array(m);
+    const cen = new Float64Array(m);
+    const sl = new Float64Array(m);
+    const ar = new Float64Array(m);
+    const au = new Float64Array(m);
+    const arAll = preds.map(() => new Float64Array(rows));
+    const alpha = 1 / this.o.window;
+    for (let r = 0; r < rows; r++) {
+      let n = 0;
+      xs.length = 0;
+      const used: number[] = [];
+      for (let j = 0; j < m; j++) {
+        const p = preds[j]!;
+        const y = Y[at[j]! * rows + r]!;
+        const mu = p.mean[r]!;
         const s = p.sd[r]!;
         // Near the rails the output is clipped and the Gaussian picture does not hold.
-        if (m - 3 * s <= lo || m + 3 * s >= hi || y <= lo || y >= hi || !(s > 0)) continue;
-        const err = y - m;
-        this.stats[r]!.add(err / s, err, m - this.offsetOf(r));
+        if (mu - 3 * s <= lo || mu + 3 * s >= hi || y <= lo || y >= hi || !(s > 0)) continue;
+        xs.push(p.xq);
+        used.push(j);
+        e[n] = y - mu;
+        sd[n] = s;
+        cen[n] = mu - this.offsetOf(r);
+        sl[n] = p.slope[r]!;
+        n++;
       }
+      if (n === 0) continue;
+      const off = r * cols;
+      let sr = 0;
+      let sq = 0;
+      let su = 0;
+      let si = 0;
+      let vu = 0;
+      for (let j = 0; j < n; j++) {
+        const z = e[j]! / sd[j]!;
+        const a = cen[j]! / (sd[j]! * sd[j]!);
+        sr += z;
+        sq += z * z;
+        su += a * e[j]!;
+        si += a * cen[j]!;
+        vu += a * a * sd[j]! * sd[j]!;
+        ar[j] = sl[j]! / sd[j]!;
+        au[j] = a * sl[j]!;
+        arAll[used[j]!]![r] = ar[j]!;
+      }
+      // Cov(e_b, e_b') = slope_b slope_b' sum_k vw_k x_bk x_b'k: the draw's shared weight noise.
+      let vr = n + crossForm(xs, ar, n, vw, off, cols);
+      vu += crossForm(xs, au, n, vw, off, cols);
+      us.length = 0;
+      for (let j = 0; j < n; j++) {
+        const x = xs[j]!;
+        us.push(Float64Array.from(x, (xk, k) => ar[j]! * Math.sqrt(vw[off + k]!) * xk));
+      }
+      // Var(sum z^2) for correlated Gaussians: 2 sum_bb' rho_bb'^2.
+      let vq = 2 * n + 2 * crossSquares(us, n, cols);
+      // Covariance with the discounted sums of earlier calls of this draw.
+      const l = (1 - alpha) ** n;
+      let cr = 0;
+      let cu = 0;
+      for (let k = 0; k < cols; k++) {
+        let nr = 0;
+        let nu = 0;
+        for (let j = 0; j < n; j++) {
+          nr += ar[j]! * xs[j]![k]!;
+          nu += au[j]! * xs[j]![k]!;
+        }
+        cr += vw[off + k]! * d.sr[off + k]! * nr;
+        cu += vw[off + k]! * d.su[off + k]! * nu;
+        d.sr[off + k] = l * d.sr[off + k]! + nr;
+        d.su[off + k] = l * d.su[off + k]! + nu;
+      }
+      let cq = 0;
+      for (const old of d.kept) {
+        const ao = old.ar[r]!;
+        if (ao === 0 || old.w[r]! === 0) continue;
+        let t2 = 0;
+        for (let j = 0; j < n; j++) {
+          let dot = 0;
+          for (let k = 0; k < cols; k++) dot += vw[off + k]! * old.x[k]! * xs[j]![k]!;
+          t2 += (ar[j]! * dot) ** 2;
+        }
+        cq += old.w[r]! * ao * ao * t2;
+        old.w[r]! *= l;
+      }
+      vr += 2 * l * cr;
+      vu += 2 * l * cu;
+      vq += 4 * l * cq;
+      this.stats[r]!.add(n, sr, sq, su, si, Math.max(vr, 0), vq, Math.max(vu, 0));
     }
+    for (let j = 0; j < m; j++)
+      d.kept.push({ x: preds[j]!.xq, ar: arAll[j]!, w: new Float64Array(rows).fill(1) });
+    // Bound the work; products this far back weigh little (and only the noise term uses them).
+    if (d.kept.length > 2 * this.o.window) d.kept.splice(0, d.kept.length - 2 * this.o.window);
     this.evaluate();
     return Y;
   }
@@ -188,6 +407,9 @@ export class CalibrationMonitor implements Device {
         bias: s.bias,
         gainError: s.gainError,
         noiseRatio: s.noiseRatio,
+        biasSE: s.biasSE,
+        gainSE: s.gainSE,
+        noiseVarSE: s.noiseVarSE,
       })),
       drifting: this.drifting,
       warnings: this.warnings,
@@ -198,20 +420,24 @@ export class CalibrationMonitor implements Device {
   private evaluate(): void {
     const o = this.o;
     const problems: string[] = [];
+    const z = o.z;
+    const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+    // Count a mismatch only when it is past its threshold by z standard errors.
     this.stats.forEach((s, r) => {
       if (s.samples < o.warmup) return;
-      if (Math.abs(s.bias) > o.biasThreshold)
+      if (Math.abs(s.bias) - z * s.biasSE > o.biasThreshold)
         problems.push(
-          `channel ${r} mean error ${s.bias.toFixed(2)} sd (threshold ${o.biasThreshold})`,
+          `channel ${r} mean error ${s.bias.toFixed(2)} ± ${s.biasSE.toFixed(2)} sd (threshold ${o.biasThreshold})`,
         );
-      if (Math.abs(s.gainError) > o.gainThreshold)
+      if (Math.abs(s.gainError) - z * s.gainSE > o.gainThreshold)
         problems.push(
-          `channel ${r} gain off by ${(100 * s.gainError).toFixed(1)}% (threshold ${(100 * o.gainThreshold).toFixed(1)}%)`,
+          `channel ${r} gain off by ${pct(s.gainError)} ± ${pct(s.gainSE)} (threshold ${pct(o.gainThreshold)})`,
         );
-      const nr = s.noiseRatio;
-      if (nr > o.noiseRatio || nr < 1 / o.noiseRatio)
+      const v = s.noiseVar;
+      const dv = z * s.noiseVarSE;
+      if (v - dv > o.noiseRatio ** 2 || v + dv < o.noiseRatio ** -2)
         problems.push(
-          `channel ${r} noise ${nr.toFixed(2)}x the profile's (threshold ${o.noiseRatio}x)`,
+          `channel ${r} noise ${s.noiseRatio.toFixed(2)}x the profile's (threshold ${o.noiseRatio}x)`,
         );
     });
     const now = problems.length > 0;

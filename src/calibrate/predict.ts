@@ -58,6 +58,10 @@ function gaussMoment(j: number, v: number): number {
 export interface Prediction {
   mean: Float64Array;
   sd: Float64Array;
+  /** The inputs as the DAC holds them (clipped and quantised, noise aside). */
+  xq: Float64Array;
+  /** Per row, d(output)/d(pre-gain product) at the prediction: how weight noise reaches y. */
+  slope: Float64Array;
 }
 
 export class ProfilePredictor {
@@ -98,6 +102,14 @@ export class ProfilePredictor {
   }
 
   /**
+   * Per weight, the variance of its noise (per-draw weight noise plus programming noise). Both
+   * are shared by every product of one draw, so they correlate those products' errors.
+   */
+  weightVariance(Wq: Float64Array): Float64Array {
+    return Float64Array.from(Wq, (w) => this.vW(w) + this.vProg(w));
+  }
+
+  /**
    * Prediction for input row x (cols values) through weights Wq (rows x cols, from programmed())
    * `hours` after programming.
    */
@@ -119,6 +131,7 @@ export class ProfilePredictor {
     const step = this.pOut > 0 ? 1 / this.pOut : 0;
     const mean = new Float64Array(rows);
     const sd = new Float64Array(rows);
+    const slope = new Float64Array(rows);
     const c = this.coeffs;
     for (let r = 0; r < rows; r++) {
       let z = 0;
@@ -147,8 +160,9 @@ export class ProfilePredictor {
         if (k > 0) d += k * c[k]! * u ** (k - 1);
       }
       mean[r] = Math.min(yhi, Math.max(ylo, m));
+      slope[r] = d * g;
       sd[r] = Math.sqrt(d * d * v + this.vRead(m) + (step * step) / 12);
     }
-    return { mean, sd };
+    return { mean, sd, xq, slope };
   }
 }

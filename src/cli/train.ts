@@ -4,7 +4,7 @@ import { RunDir } from '../train/run-dir.js';
 import { train } from '../train/trainer.js';
 import type { TrainConfig } from '../train/config.js';
 import { UsageError } from './errors.js';
-import { integer } from './parse.js';
+import { integer, positiveNumber } from './parse.js';
 import { progressReporter } from './progress.js';
 import { addTrainingOptions, toTrainConfig, type TrainingCliOptions } from './train-options.js';
 
@@ -45,9 +45,21 @@ export function trainCommand(): Command {
       '--record <trace.jsonl>',
       'log every hardware product (inputs, outputs, tile, time, device info) to a trace; re-run it with --device replay:<trace.jsonl>',
     )
+    .option(
+      '--monitor <profile.json>',
+      "warn when the device's products drift away from this calibration profile (suggests recalibrating)",
+    )
+    .option(
+      '--monitor-fraction <f>',
+      'fraction of products the monitor compares',
+      positiveNumber,
+      0.02,
+    )
     .action(
       async (
         o: TrainingCliOptions & {
+          monitor?: string;
+          monitorFraction: number;
           activation: string;
           seed: number;
           out?: string;
@@ -63,7 +75,9 @@ export function trainCommand(): Command {
             .filter(
               (name) =>
                 cmd.getOptionValueSource(name) === 'cli' &&
-                !['resume', 'epochs', 'json', 'record'].includes(name),
+                !['resume', 'epochs', 'json', 'record', 'monitor', 'monitorFraction'].includes(
+                  name,
+                ),
             );
           if (given.length) {
             throw new UsageError(
@@ -86,6 +100,7 @@ export function trainCommand(): Command {
             runDir,
             resume: Boolean(o.resume),
             ...(o.record ? { recordTrace: o.record } : {}),
+            ...(o.monitor ? { monitor: { profile: o.monitor, fraction: o.monitorFraction } } : {}),
             onProgress: (e) => progress.update(e),
             signal: interrupt.signal,
           });

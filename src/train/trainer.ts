@@ -3,6 +3,8 @@ import type { Kernels } from '../compute/kernels.js';
 import { getKernels } from '../compute/registry.js';
 import type { Device } from '../device/device.js';
 import { RecordingDevice } from '../device/recording-device.js';
+import { monitorDevice } from '../calibrate/monitor.js';
+import { loadProfile } from '../profile/index.js';
 import { openDevice as openRegisteredDevice } from '../device/registry.js';
 import {
   batches,
@@ -51,6 +53,11 @@ export interface TrainOptions {
    * not recorded: it is digital and needs no replay.
    */
   recordTrace?: string;
+  /**
+   * Compare a sampled fraction of the training device's products with this calibration
+   * profile's prediction and warn (log line + telemetry event) when they drift apart.
+   */
+  monitor?: { profile: string; fraction?: number };
   onProgress?: (event: BatchProgress | EpochMetrics) => void;
   /** Aborting stops between batches; the last finished epoch's checkpoint stays valid. */
   signal?: AbortSignal;
@@ -120,6 +127,18 @@ export async function train(
   const testSet = limit(split.test, config.testLimit);
   const kernels = opts.kernels ?? (await getKernels());
   let device = await open(config.device);
+  if (opts.monitor) {
+    try {
+      const profile = await loadProfile(opts.monitor.profile);
+      device = monitorDevice(device, profile, {
+        fraction: opts.monitor.fraction,
+        source: config.device,
+      });
+    } catch (e) {
+      await device.close();
+      throw e;
+    }
+  }
   if (opts.recordTrace) {
     try {
       device = new RecordingDevice(device, opts.recordTrace, { source: config.device });

@@ -1,7 +1,9 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { paperProfile } from '../../src/profile/index.js';
+import { resolveNoise } from '../../src/noise/index.js';
 import { makeSynthetic } from '../../src/data/index.js';
 import { modelParams } from '../../src/nn/model.js';
 import { train, TrainingInterrupted } from '../../src/train/trainer.js';
@@ -141,5 +143,44 @@ describe('train', () => {
     await expect(train({ ...base, device: 'sim:paper?p=16&ep=1.5' }, { data })).rejects.toThrow(
       /ep/,
     );
+  });
+
+  it('--monitor warns when the device drifts from the calibration profile, and stays quiet when it matches', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'analoop-mon-'));
+    const matching = join(dir, 'match.json');
+    const wrong = join(dir, 'wrong.json');
+    const profile = paperProfile({ p: 16, ep: 0.5 });
+    await writeFile(matching, JSON.stringify(profile));
+    await writeFile(
+      wrong,
+      JSON.stringify({ ...profile, channels: { ...profile.channels, gain: 1.5 } }),
+    );
+    // The device is 1.5x noisier than this profile says (every noise block's scale / 1.5).
+    const quiet15 = join(dir, 'quiet.json');
+    const scale = resolveNoise({ model: 'gaussian', ep: 0.5, p: 16 }).scale / 1.5;
+    const block = { model: 'gaussian', scale } as const;
+    await writeFile(
+      quiet15,
+      JSON.stringify({
+        ...profile,
+        noise: { ...profile.noise, weight: block, input: block, read: block },
+      }),
+    );
+    const run = async (file: string) => {
+      let err = '';
+      const spy = vi
+        .spyOn(process.stderr, 'write')
+        .mockImplementation((t) => ((err += String(t)), true));
+      try {
+        await train({ ...base, epochs: 1 }, { data, monitor: { profile: file, fraction: 1 } });
+      } finally {
+        spy.mockRestore();
+      }
+      return err;
+    };
+    expect(await run(wrong)).toMatch(/gain off by -\d.*recalibrat/i);
+    expect(await run(quiet15)).toMatch(/noise \d\.\d+x the profile's.*recalibrat/i);
+    const quiet = await run(matching);
+    expect(quiet, quiet).not.toMatch(/recalibrat/i);
   });
 });
