@@ -7,6 +7,9 @@ import { emulateCommand } from './emulate.js';
 import { figuresCommand } from './figures.js';
 import { metricsCommand } from './metrics.js';
 import { profileCommand } from './profile.js';
+import { reportCommand } from './report.js';
+import { sweepCommand } from './sweep.js';
+import { sweepTrialCommand } from './sweep-trial.js';
 import { trainCommand } from './train.js';
 
 /** Builds the `analoop` command tree; each subcommand lives in its own file and stays thin. */
@@ -26,6 +29,9 @@ export function buildProgram(): Command {
   program.addCommand(profileCommand());
   program.addCommand(metricsCommand());
   program.addCommand(figuresCommand());
+  program.addCommand(sweepCommand());
+  program.addCommand(sweepTrialCommand(), { hidden: true });
+  program.addCommand(reportCommand());
   program.addCommand(calibrateCommand());
   return program;
 }
