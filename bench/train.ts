@@ -14,11 +14,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Observable } from 'rxjs';
+import { IdealDevice } from '../simulator/ideal-device.js';
 import { registerSimulator } from '../simulator/register.js';
+import { SimDevice } from '../simulator/sim-device.js';
 import type { Kernels } from '../src/compute/kernels.js';
+import { BLAS_THREADS_ENV } from '../src/compute/openblas-kernels.js';
 import { getKernels } from '../src/compute/registry.js';
 import { batches, loadMnist, makeSynthetic, type Batch, type Dataset } from '../src/data/index.js';
 import type {
@@ -28,10 +32,11 @@ import type {
   Telemetry,
   TileId,
 } from '../src/device/device.js';
-import { openDevice } from '../src/device/registry.js';
 import { parseActivation } from '../src/nn/activations.js';
+import type { Layer } from '../src/nn/layer.js';
 import { softmaxCrossEntropy } from '../src/nn/losses.js';
-import { modelParams, parameterCount } from '../src/nn/model.js';
+import { modelParams, parameterCount, walkLayers } from '../src/nn/model.js';
+import { paperProfile } from '../src/profile/index.js';
 import { buildModel } from '../src/nn/models/index.js';
 import { tensor } from '../src/nn/tensor.js';
 import { createOptimizer, zeroGrad } from '../src/train/optimizers.js';
@@ -93,7 +98,8 @@ const CASES: CaseSpec[] = (['mlp', 'convnet'] as const).flatMap((model) => [
     variant: 'ideal' as const,
     device: 'ideal:',
     analog: 'all' as const,
-    describe: 'every weight product on the ideal device (exact float64 products, no noise)',
+    describe:
+      "every weight product on the ideal device (no noise or quantisation; the simulator's float32 gemm product)",
   },
   {
     id: `${model}/digital`,
@@ -123,14 +129,27 @@ interface Span {
   cpu: number;
 }
 
-function now(): Span {
+function clock(): Span {
   const c = process.cpuUsage();
   return { wall: performance.now(), cpu: (c.user + c.system) / 1000 };
 }
 
+/**
+ * Off during the steps whose throughput is reported: the meters' clock reads (process.cpuUsage
+ * is a system call, several microseconds on a loaded machine) would otherwise cost a small
+ * step (the MLP's, ~10 ms) several percent. On during the steps that give the breakdown.
+ */
+let metering = true;
+const NO_SPAN: Span = { wall: 0, cpu: 0 };
+
+function now(): Span {
+  return metering ? clock() : NO_SPAN;
+}
+
 /** Adds the time since `from` to `acc`. */
 function addSince(acc: Span, from: Span): void {
-  const t = now();
+  if (!metering) return;
+  const t = clock();
   acc.wall += t.wall - from.wall;
   acc.cpu += t.cpu - from.cpu;
 }
@@ -146,11 +165,22 @@ const PARTS = [
   'deviceProgram',
   'gemmForward',
   'gemmBackward',
+  /** The simulator's product (gemm calls made inside Device.matmul). */
+  'deviceGemm',
+  /** The simulator's conversion chains (clamp, quantise, noise), inside matmul and program. */
+  'chainsMatmul',
+  'chainsProgram',
+  /** Leaf layers' forward + backward by kind (they contain the device and gemm calls). */
+  'layerWeight',
+  'layerActivation',
+  'layerOther',
 ] as const;
 type Part = (typeof PARTS)[number];
 
 class Meter {
   phase: Phase = 'forward';
+  /** Inside Device.matmul / program (gemm and chain calls there belong to the device). */
+  inDevice: 'matmul' | 'program' | undefined;
   time = {} as Record<Part, Span>;
   gemmFlopForward = 0;
   gemmFlopBackward = 0;
@@ -180,6 +210,11 @@ function meteredKernels(inner: Kernels, m: Meter): Kernels {
     gemm(transA, transB, M, N, K, alpha, A, B, beta, C) {
       const t0 = now();
       inner.gemm(transA, transB, M, N, K, alpha, A, B, beta, C);
+      if (m.inDevice) {
+        // The simulator's product: counted with the device (its FLOPs as the device's).
+        addSince(m.time.deviceGemm, t0);
+        return;
+      }
       // The loss and the optimiser call no gemm; anything outside forward counts as backward.
       const forward = m.phase === 'forward';
       addSince(m.time[forward ? 'gemmForward' : 'gemmBackward'], t0);
@@ -209,7 +244,12 @@ class MeteredDevice implements Device {
 
   async program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void> {
     const t0 = now();
-    await this.inner.program(tile, W, rows, cols);
+    this.m.inDevice = 'program';
+    try {
+      await this.inner.program(tile, W, rows, cols);
+    } finally {
+      this.m.inDevice = undefined;
+    }
     addSince(this.m.time.deviceProgram, t0);
     this.m.deviceProgramCalls++;
     this.shapes.set(tile, { rows, cols });
@@ -222,7 +262,13 @@ class MeteredDevice implements Device {
     ctx?: ProductContext,
   ): Promise<Float32Array> {
     const t0 = now();
-    const y = await this.inner.matmul(tile, X, batch, ctx);
+    this.m.inDevice = 'matmul';
+    let y: Float32Array;
+    try {
+      y = await this.inner.matmul(tile, X, batch, ctx);
+    } finally {
+      this.m.inDevice = undefined;
+    }
     addSince(this.m.time.deviceMatmul, t0);
     this.m.deviceMatmulCalls++;
     const s = this.shapes.get(tile);
@@ -232,6 +278,54 @@ class MeteredDevice implements Device {
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+}
+
+/**
+ * Times every conversion chain of a SimDevice (a benchmark-only peek at its private `chains`):
+ * clamp, quantise and noise, fused, as matmul and program run them.
+ */
+function timeChains(d: SimDevice, m: Meter): void {
+  type ApplyFn = (x: Float32Array, key: unknown, start: number, out?: Float32Array) => Float32Array;
+  const chains = (d as unknown as { chains: Record<string, { apply: ApplyFn }> }).chains;
+  for (const name of Object.keys(chains)) {
+    const apply = chains[name]!.apply.bind(chains[name]);
+    chains[name] = {
+      apply: (x, key, start, out) => {
+        const t0 = now();
+        const y = apply(x, key, start, out);
+        addSince(m.inDevice === 'program' ? m.time.chainsProgram : m.time.chainsMatmul, t0);
+        return y;
+      },
+    };
+  }
+}
+
+/** Times forward and backward of every leaf layer by kind (weight layers, activations, rest). */
+function timeLayers(net: Layer, m: Meter): void {
+  for (const { layer } of walkLayers(net)) {
+    if (layer.children) continue;
+    const part: Part =
+      layer.kind === 'conv2d' || layer.kind === 'linear'
+        ? 'layerWeight'
+        : layer.kind === 'activation'
+          ? 'layerActivation'
+          : 'layerOther';
+    const forward = layer.forward.bind(layer);
+    const backward = layer.backward.bind(layer);
+    const l = layer as { forward: Layer['forward']; backward: Layer['backward'] };
+    l.forward = async (x, ctx) => {
+      const t0 = now();
+      const y = await forward(x, ctx);
+      addSince(m.time[part], t0);
+      return y;
+    };
+    l.backward = (dy) => {
+      const t0 = now();
+      const dx = backward(dy);
+      addSince(m.time[part], t0);
+      return dx;
+    };
   }
 }
 
@@ -266,7 +360,38 @@ function breakdown(m: Meter, n: number, k: keyof Span) {
   const share = (x: number) => round(x / t('step'), 3);
   const fwdOther = t('forward') - t('deviceMatmul') - t('deviceProgram') - t('gemmForward');
   const bwdOther = t('backward') - t('gemmBackward');
+  // Where the step's time goes, by what does the work (each part counted once).
+  const gemm = t('gemmForward') + t('gemmBackward') + t('deviceGemm');
+  const chains = t('chainsMatmul') + t('chainsProgram');
+  const device = t('deviceMatmul') + t('deviceProgram');
+  const parts = {
+    gemm,
+    noiseAndQuantisation: chains,
+    deviceOther: device - t('deviceGemm') - chains,
+    weightLayersHost: t('layerWeight') - device - t('gemmForward') - t('gemmBackward'),
+    activations: t('layerActivation'),
+    otherLayers: t('layerOther'),
+    loss: t('loss'),
+    optimizer: t('optimizer'),
+    io: 0,
+  };
+  const accounted = Object.values(parts).reduce((a, b) => a + b, 0);
+  const profile = {
+    msPerStep: Object.fromEntries(
+      [...Object.entries(parts), ['unaccounted', t('step') - accounted]].map(([k, v]) => [
+        k,
+        per(v as number),
+      ]),
+    ),
+    shareOfStep: Object.fromEntries(
+      [...Object.entries(parts), ['unaccounted', t('step') - accounted]].map(([k, v]) => [
+        k,
+        share(v as number),
+      ]),
+    ),
+  };
   return {
+    profile,
     msPerStep: {
       step: per(t('step')),
       forward: {
@@ -302,7 +427,16 @@ async function runCase(spec: CaseSpec, plan: StepPlan) {
   const inner = await getKernels();
   const meter = new Meter();
   const kernels = meteredKernels(inner, meter);
-  const rawDevice = await openDevice(spec.device);
+  // Built here rather than from the URI, so that the simulator's and the ideal device's gemm
+  // products go through the metered kernels. Same devices as `sim:paper?p=16&ep=0.5` and
+  // `ideal:`, except that the ideal device uses the simulator's float32 gemm product (its
+  // default is an exact float64 product, ~30x slower): sim minus ideal is then noise and
+  // quantisation alone.
+  const rawDevice =
+    spec.variant === 'sim'
+      ? new SimDevice(paperProfile({ p: 16, ep: 0.5 }), { kernels, source: SIM_URI })
+      : new IdealDevice({ product: 'gemm', kernels });
+  if (rawDevice instanceof SimDevice) timeChains(rawDevice, meter);
   const device = new MeteredDevice(rawDevice, meter);
   try {
     const ds = loadData(spec.model);
@@ -315,6 +449,7 @@ async function runCase(spec: CaseSpec, plan: StepPlan) {
       analog: spec.analog,
       options: {},
     });
+    timeLayers(model.net, meter);
     const params = modelParams(model);
     const optimizer = createOptimizer('adam', { momentum: 0.9, weightDecay: 0 });
     const rssReady = process.memoryUsage().rss;
@@ -322,6 +457,8 @@ async function runCase(spec: CaseSpec, plan: StepPlan) {
     let rssPeak = rssReady;
     let abPeak = process.memoryUsage().arrayBuffers;
     const sample = () => {
+      // process.memoryUsage() costs ~0.1 ms: sampled in the metered steps only.
+      if (!metering) return;
       const u = process.memoryUsage();
       if (u.rss > rssPeak) rssPeak = u.rss;
       if (u.arrayBuffers > abPeak) abPeak = u.arrayBuffers;
@@ -373,24 +510,34 @@ async function runCase(spec: CaseSpec, plan: StepPlan) {
           `${r.wall.toFixed(0)} ms (cpu ${r.cpu.toFixed(0)} ms)`,
       );
     }
-    meter.reset();
     const data = endless(ds, BATCH);
+    // Timed steps with the meters off (the throughput), then as many with them on (the breakdown).
+    metering = false;
     const walls: number[] = [];
+    const cpus: number[] = [];
     const losses: number[] = [];
     for (let i = 0; i < plan.steps; i++) {
+      const c0 = clock();
       const r = await step(data.next().value);
-      walls.push(r.wall);
+      const c1 = clock();
+      walls.push(c1.wall - c0.wall);
+      cpus.push(c1.cpu - c0.cpu);
       losses.push(r.loss);
       if (plan.steps <= 10 || (i + 1) % 10 === 0 || i + 1 === plan.steps) {
         log(
-          `${spec.id}: step ${i + 1}/${plan.steps} ${r.wall.toFixed(0)} ms ` +
-            `(cpu ${r.cpu.toFixed(0)} ms), loss ${r.loss.toFixed(3)}`,
+          `${spec.id}: step ${i + 1}/${plan.steps} ${walls[i]!.toFixed(0)} ms ` +
+            `(cpu ${cpus[i]!.toFixed(0)} ms), loss ${r.loss.toFixed(3)}`,
         );
       }
     }
+    metering = true;
+    meter.reset();
+    for (let i = 0; i < plan.steps; i++) await step(data.next().value);
+    log(`${spec.id}: ${plan.steps} profiled steps`);
 
     const n = walls.length;
-    const { wall, cpu } = meter.time.step;
+    const wall = walls.reduce((a, b) => a + b, 0);
+    const cpu = cpus.reduce((a, b) => a + b, 0);
     const gemmFlop = meter.gemmFlopForward + meter.gemmFlopBackward;
     const flopPerStep = (meter.deviceFlop + gemmFlop) / n;
     /** GFLOP/s of `flop` done in `ms`, or null when nothing ran. */
@@ -418,11 +565,13 @@ async function runCase(spec: CaseSpec, plan: StepPlan) {
         min: round(Math.min(...walls), 2),
         max: round(Math.max(...walls), 2),
         cpuMean: round(cpu / n, 2),
+        profiledCpuMean: round(meter.time.step.cpu / n, 2),
       },
       lossFirstLast: [round(losses[0] ?? NaN, 4), round(losses[n - 1] ?? NaN, 4)],
       breakdownMsPerStep: wallBreakdown.msPerStep,
       breakdownCpuMsPerStep: cpuBreakdown.msPerStep,
       shareOfStepByCpuTime: cpuBreakdown.shareOfStep,
+      profileByCpuTime: cpuBreakdown.profile,
       callsPerStep: {
         deviceMatmul: meter.deviceMatmulCalls / n,
         deviceProgram: meter.deviceProgramCalls / n,
@@ -512,8 +661,13 @@ function positiveInt(name: string, v: string | undefined, dflt: number, min = 1)
   return n;
 }
 
-async function main(): Promise<void> {
+/**
+ * The benchmark: with `--case`, one case (child mode, printed here, returns undefined);
+ * otherwise every selected case in its own child process, returned as the report.
+ */
+export async function trainBench(argv: string[]): Promise<Record<string, unknown> | undefined> {
   const { values } = parseArgs({
+    args: argv,
     options: {
       case: { type: 'string' },
       only: { type: 'string' },
@@ -524,9 +678,12 @@ async function main(): Promise<void> {
       'warmup-batch': { type: 'string' },
       steps: { type: 'string' },
       'no-baseline': { type: 'boolean', default: false },
+      threads: { type: 'string' },
     },
     strict: true,
   });
+  // Children get the BLAS thread count in ANALOOP_BLAS_THREADS (default 1, the provider's own).
+  const threads = values.threads ?? process.env[BLAS_THREADS_ENV] ?? '1';
 
   if (values.case) {
     // Child mode: one case; the parent passes its plan explicitly.
@@ -541,13 +698,13 @@ async function main(): Promise<void> {
       steps: positiveInt('steps', values.steps, 1),
     };
     process.stdout.write(JSON.stringify(await runCase(spec, plan)) + '\n');
-    return;
+    return undefined;
   }
 
   const opts = {
     mlpSteps: positiveInt('mlp-steps', values['mlp-steps'], 30),
-    convSteps: positiveInt('convnet-steps', values['convnet-steps'], 2),
-    convCompareSteps: positiveInt('convnet-compare-steps', values['convnet-compare-steps'], 1),
+    convSteps: positiveInt('convnet-steps', values['convnet-steps'], 3),
+    convCompareSteps: positiveInt('convnet-compare-steps', values['convnet-compare-steps'], 2),
   };
   const wanted = values.only
     ?.split(',')
@@ -599,6 +756,7 @@ async function main(): Promise<void> {
       '--warmup-batch', String(plan.warmupBatch),
     ]; // prettier-ignore
     const r = spawnSync(process.execPath, args, {
+      env: { ...process.env, [BLAS_THREADS_ENV]: threads },
       stdio: ['ignore', 'pipe', 'inherit'],
       encoding: 'utf8',
       maxBuffer: 16 * 2 ** 20,
@@ -637,18 +795,29 @@ async function main(): Promise<void> {
     const digital = byId.get(`${model}/digital`);
     if (!sim && !ideal && !digital) continue;
     // CPU time: the ratios should not depend on what else the machine was doing.
-    const simDev = sim?.breakdownCpuMsPerStep.forward.deviceMatmul;
-    const idealDev = ideal?.breakdownCpuMsPerStep.forward.deviceMatmul;
+    // Both devices compute the product as the same float32 gemm, so what the simulator spends
+    // beyond the ideal device is conversion: the chains (clamp, quantise, noise) and the
+    // per-source gather and scatter.
+    const devMs = (c: CaseResult | undefined) =>
+      c
+        ? c.breakdownCpuMsPerStep.forward.deviceMatmul +
+          c.breakdownCpuMsPerStep.forward.deviceProgram
+        : undefined;
+    const simDev = devMs(sim);
+    const idealDev = devMs(ideal);
     const noise = simDev !== undefined && idealDev !== undefined ? simDev - idealDev : undefined;
+    const chains = sim?.profileByCpuTime.msPerStep.noiseAndQuantisation;
     costs[model] = {
       basis: 'process CPU time per step',
+      chainsMsPerStep: chains ?? null,
+      chainsShareOfSimStep: sim?.profileByCpuTime.shareOfStep.noiseAndQuantisation ?? null,
       stepSimOverIdeal: sim && ideal ? ratio(sim.stepMs.cpuMean, ideal.stepMs.cpuMean) : null,
       stepIdealOverDigital:
         ideal && digital ? ratio(ideal.stepMs.cpuMean, digital.stepMs.cpuMean) : null,
       stepSimOverDigital: sim && digital ? ratio(sim.stepMs.cpuMean, digital.stepMs.cpuMean) : null,
       noiseAndQuantisationMsPerStep: noise !== undefined ? round(noise, 2) : null,
       noiseAndQuantisationShareOfSimStep:
-        sim && noise !== undefined ? round(noise / sim.stepMs.cpuMean, 3) : null,
+        sim && noise !== undefined ? round(noise / sim.stepMs.profiledCpuMean, 3) : null,
     };
   }
 
@@ -672,6 +841,7 @@ async function main(): Promise<void> {
       mlpSteps: opts.mlpSteps,
       convnetSteps: opts.convSteps,
       convnetCompareSteps: opts.convCompareSteps,
+      blasThreads: threads,
     },
     baseline,
     ...(baselineReason ? { baselineReason } : {}),
@@ -680,7 +850,10 @@ async function main(): Promise<void> {
     deviceCost: costs,
     wallSeconds: round((Date.now() - started) / 1000, 1),
   };
-  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  return report;
 }
 
-await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const report = await trainBench(process.argv.slice(2));
+  if (report) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+}

@@ -1,5 +1,5 @@
 /*
- * analoop's optional native addon (N-API, plain C). Two independent parts:
+ * analoop's optional native addon (N-API, plain C). Four independent parts:
  *
  * 1. A shim over a system CBLAS (OpenBLAS; Accelerate on macOS). The library is opened with
  *    dlopen when JavaScript asks for it, not linked: the addon then builds with nothing but a
@@ -9,6 +9,9 @@
  *    pass, bit-identical to the JavaScript reference. Every double operation below mirrors the
  *    JavaScript expression in the same order; the build disables FMA contraction and fast-math
  *    (binding.gyp) so that the compiler cannot change a single rounding.
+ * 3. Convolution unfolding (im2col, its adjoint, im2row) for src/compute/im2col.ts: copies and
+ *    adds in the JavaScript loops' order, so the results are bit-identical.
+ * 4. The simulator's per-source input conversion: gather, check and scatter copies of a source.
  */
 #ifndef NAPI_VERSION
 #define NAPI_VERSION 8
@@ -17,6 +20,7 @@
 
 #include <dlfcn.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -510,6 +514,232 @@ static napi_value js_chain_run(napi_env env, napi_callback_info cb) {
 }
 
 /* ---------------------------------------------------------------------------------------- */
+/* Convolution unfolding (src/compute/im2col.ts): the same layouts as the JavaScript loops,     */
+/* which stay the reference and the fallback. Plain copies and adds: no rounding to mirror.     */
+
+struct conv_geo {
+  int n, C, H, W, kh, kw, sh, sw, ph, pw, dh, dw, outH, outW;
+};
+
+/* geo = Int32Array [n, C, H, W, kh, kw, sh, sw, ph, pw, dh, dw]; outH/outW derived here. */
+static int conv_geo_arg(napi_env env, napi_value v, struct conv_geo* g) {
+  int32_t* p;
+  size_t len;
+  if (!typed_arg(env, v, napi_int32_array, (void**)&p, &len) || len < 12) return 0;
+  g->n = p[0], g->C = p[1], g->H = p[2], g->W = p[3], g->kh = p[4], g->kw = p[5];
+  g->sh = p[6], g->sw = p[7], g->ph = p[8], g->pw = p[9], g->dh = p[10], g->dw = p[11];
+  if (g->n < 0 || g->C < 1 || g->H < 1 || g->W < 1 || g->kh < 1 || g->kw < 1 || g->sh < 1 ||
+      g->sw < 1 || g->ph < 0 || g->pw < 0 || g->dh < 1 || g->dw < 1)
+    return 0;
+  g->outH = (g->H + 2 * g->ph - g->dh * (g->kh - 1) - 1) / g->sh + 1;
+  g->outW = (g->W + 2 * g->pw - g->dw * (g->kw - 1) - 1) / g->sw + 1;
+  return g->H + 2 * g->ph - g->dh * (g->kh - 1) - 1 >= 0 &&
+         g->W + 2 * g->pw - g->dw * (g->kw - 1) - 1 >= 0;
+}
+
+/* Output columns [lo, hi) whose input column ox*s - p + off lies in [0, W). */
+static void valid_range(const struct conv_geo* g, int off, int* lo, int* hi) {
+  int base = off - g->pw, l = 0, h;
+  if (base < 0) l = (-base + g->sw - 1) / g->sw;
+  h = (g->W - 1 - base) >= 0 ? (g->W - 1 - base) / g->sw + 1 : 0;
+  if (h > g->outW) h = g->outW;
+  if (h < l) h = l;
+  *lo = l;
+  *hi = h;
+}
+
+/* mode 0: im2col of n images into K x (n*P); 1: the adjoint, accumulating into x; 2: im2row. */
+static int conv_unfold(const struct conv_geo* g, float* x, float* cols, int mode) {
+  const size_t P = (size_t)g->outH * g->outW, K = (size_t)g->C * g->kh * g->kw;
+  const size_t img = (size_t)g->C * g->H * g->W, ld = (size_t)g->n * P;
+  if (mode == 2) {
+    /* im2row: each image's im2col into a scratch (contiguous runs), then a blocked transpose. */
+    struct conv_geo one = *g;
+    one.n = 1;
+    float* t = (float*)malloc(sizeof(float) * K * P);
+    if (!t) return 0;
+    for (int i = 0; i < g->n; i++) {
+      conv_unfold(&one, x + i * img, t, 0);
+      float* o = cols + (size_t)i * P * K;
+      enum { TB = 16 };
+      for (size_t k0 = 0; k0 < K; k0 += TB) {
+        const size_t k1 = k0 + TB < K ? k0 + TB : K;
+        for (size_t q0 = 0; q0 < P; q0 += TB) {
+          const size_t q1 = q0 + TB < P ? q0 + TB : P;
+          for (size_t q = q0; q < q1; q++)
+            for (size_t k = k0; k < k1; k++) o[q * K + k] = t[k * P + q];
+        }
+      }
+    }
+    free(t);
+    return 1;
+  }
+  for (int i = 0; i < g->n; i++)
+    for (int c = 0; c < g->C; c++) {
+      float* xc = x + i * img + (size_t)c * g->H * g->W;
+      for (int ky = 0; ky < g->kh; ky++)
+        for (int kx = 0; kx < g->kw; kx++) {
+          int lo, hi;
+          valid_range(g, kx * g->dw, &lo, &hi);
+          float* row = cols + (((size_t)c * g->kh + ky) * g->kw + kx) * ld + (size_t)i * P;
+          for (int oy = 0; oy < g->outH; oy++) {
+            float* o = row + (size_t)oy * g->outW;
+            const int iy = oy * g->sh - g->ph + ky * g->dh;
+            if (iy < 0 || iy >= g->H) {
+              if (mode == 0) memset(o, 0, sizeof(float) * g->outW);
+              continue;
+            }
+            /* Input index of output column ox: base + ox * sw (in range for lo <= ox < hi). */
+            const ptrdiff_t base = (ptrdiff_t)iy * g->W - g->pw + (ptrdiff_t)kx * g->dw;
+            if (mode == 0) {
+              for (int ox = 0; ox < lo; ox++) o[ox] = 0;
+              if (g->sw == 1 && hi > lo)
+                memcpy(o + lo, xc + base + lo, sizeof(float) * (size_t)(hi - lo));
+              else
+                for (int ox = lo; ox < hi; ox++) o[ox] = xc[base + (ptrdiff_t)ox * g->sw];
+              for (int ox = hi; ox < g->outW; ox++) o[ox] = 0;
+            } else {
+              /* Same order as the JavaScript loop, so overlapping windows sum identically. */
+              for (int ox = lo; ox < hi; ox++) xc[base + (ptrdiff_t)ox * g->sw] += o[ox];
+            }
+          }
+        }
+    }
+  return 1;
+}
+
+/*
+ * convUnfold(mode, geo, x, cols): mode 0 im2colBatch (x -> cols), 1 col2imBatch (cols added onto
+ * x), 2 im2row (x -> cols as (n*P) x K). Sizes are checked against the arrays here.
+ */
+static napi_value js_conv_unfold(napi_env env, napi_callback_info cb) {
+  size_t argc = 4, lx, lc;
+  napi_value argv[4];
+  int32_t mode;
+  struct conv_geo g;
+  float *x, *cols;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 4 || !i32_arg(env, argv[0], &mode) || mode < 0 || mode > 2 ||
+      !conv_geo_arg(env, argv[1], &g) ||
+      !typed_arg(env, argv[2], napi_float32_array, (void**)&x, &lx) ||
+      !typed_arg(env, argv[3], napi_float32_array, (void**)&cols, &lc))
+    return throw_range(env, "convUnfold: bad arguments");
+  const double need_x = (double)g.n * g.C * g.H * g.W;
+  const double need_c = (double)g.n * g.C * g.kh * g.kw * g.outH * g.outW;
+  if (need_x > (double)lx || need_c > (double)lc)
+    return throw_range(env, "convUnfold: arrays too short for the geometry");
+  if (!conv_unfold(&g, x, cols, mode)) {
+    napi_throw_error(env, NULL, "convUnfold: out of memory");
+    return NULL;
+  }
+  return NULL;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Per-source input conversion (simulator/sim-device.ts): gather the copies of each source into */
+/* one slot, checking that they agree, and scatter the converted slots back. Copies only.       */
+
+/*
+ * sourceGather(X, src, min, buf): for every i with src[i] >= 0, buf[src[i] - min] = X[i]; a slot
+ * holding NaN counts as unwritten (as in the JavaScript loop). Returns -1, or the first i whose
+ * value differs from its slot's (the caller reports it). The caller checked src's range.
+ */
+static napi_value js_source_gather(napi_env env, napi_callback_info cb) {
+  size_t argc = 4, lx, ls, lb;
+  napi_value argv[4], out;
+  float *X, *buf;
+  int32_t* src;
+  int32_t min;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 4 || !typed_arg(env, argv[0], napi_float32_array, (void**)&X, &lx) ||
+      !typed_arg(env, argv[1], napi_int32_array, (void**)&src, &ls) ||
+      !i32_arg(env, argv[2], &min) ||
+      !typed_arg(env, argv[3], napi_float32_array, (void**)&buf, &lb) || ls > lx)
+    return throw_range(env, "sourceGather: bad arguments");
+  double bad = -1;
+  for (size_t i = 0; i < ls; i++) {
+    const int32_t s = src[i];
+    if (s < 0) continue;
+    const int64_t j = (int64_t)s - min;
+    if (j < 0 || (size_t)j >= lb) return throw_range(env, "sourceGather: source outside buf");
+    const float prev = buf[j], v = X[i];
+    if (prev != prev) buf[j] = v;
+    else if (prev != v) {
+      bad = (double)i;
+      break;
+    }
+  }
+  CHECK(napi_create_double(env, bad, &out));
+  return out;
+}
+
+/* sourceScatter(buf, src, min, out): out[i] = src[i] < 0 ? 0 : buf[src[i] - min]. */
+static napi_value js_source_scatter(napi_env env, napi_callback_info cb) {
+  size_t argc = 4, lb, ls, lo;
+  napi_value argv[4];
+  float *buf, *out;
+  int32_t* src;
+  int32_t min;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 4 || !typed_arg(env, argv[0], napi_float32_array, (void**)&buf, &lb) ||
+      !typed_arg(env, argv[1], napi_int32_array, (void**)&src, &ls) ||
+      !i32_arg(env, argv[2], &min) ||
+      !typed_arg(env, argv[3], napi_float32_array, (void**)&out, &lo) || ls > lo)
+    return throw_range(env, "sourceScatter: bad arguments");
+  for (size_t i = 0; i < ls; i++) {
+    const int32_t s = src[i];
+    if (s < 0) {
+      out[i] = 0;
+      continue;
+    }
+    const int64_t j = (int64_t)s - min;
+    if (j < 0 || (size_t)j >= lb) return throw_range(env, "sourceScatter: source outside buf");
+    out[i] = buf[j];
+  }
+  return NULL;
+}
+
+/*
+ * sourceRange(src): [min, max] of the entries >= 0 ([0x7fffffff, -1] when none), or
+ * [i, -2] when entry i is below -1 (the caller reports it).
+ */
+static napi_value js_source_range(napi_env env, napi_callback_info cb) {
+  size_t argc = 1, ls;
+  napi_value argv[1], out, a, b;
+  int32_t* src;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 1 || !typed_arg(env, argv[0], napi_int32_array, (void**)&src, &ls))
+    return throw_range(env, "sourceRange: bad arguments");
+  int32_t min = 0x7fffffff, max = -1;
+  double first = 0, second = 0;
+  int bad = 0;
+  for (size_t i = 0; i < ls; i++) {
+    const int32_t s = src[i];
+    if (s < 0) {
+      if (s != -1) {
+        first = (double)i;
+        second = -2;
+        bad = 1;
+        break;
+      }
+      continue;
+    }
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  if (!bad) {
+    first = min;
+    second = max;
+  }
+  CHECK(napi_create_array_with_length(env, 2, &out));
+  CHECK(napi_create_double(env, first, &a));
+  CHECK(napi_create_double(env, second, &b));
+  CHECK(napi_set_element(env, out, 0, a));
+  CHECK(napi_set_element(env, out, 1, b));
+  return out;
+}
+
+/* ---------------------------------------------------------------------------------------- */
 
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
@@ -519,6 +749,10 @@ static napi_value init(napi_env env, napi_value exports) {
       {"sgemmAsync", NULL, js_sgemm_async, NULL, NULL, NULL, napi_default, NULL},
       {"noiseTables", NULL, js_noise_tables, NULL, NULL, NULL, napi_default, NULL},
       {"chainRun", NULL, js_chain_run, NULL, NULL, NULL, napi_default, NULL},
+      {"convUnfold", NULL, js_conv_unfold, NULL, NULL, NULL, napi_default, NULL},
+      {"sourceRange", NULL, js_source_range, NULL, NULL, NULL, napi_default, NULL},
+      {"sourceGather", NULL, js_source_gather, NULL, NULL, NULL, napi_default, NULL},
+      {"sourceScatter", NULL, js_source_scatter, NULL, NULL, NULL, napi_default, NULL},
   };
   if (napi_define_properties(env, exports, sizeof props / sizeof props[0], props) != napi_ok)
     return NULL;

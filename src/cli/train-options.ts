@@ -1,10 +1,34 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { BLAS_THREADS_ENV, parseBlasThreads, setBlasThreads } from '../compute/openblas-kernels.js';
 import type { TrainConfigInput } from '../train/config.js';
 import { integer, keyValue, nonNegativeNumber, positiveNumber } from './parse.js';
 
+/**
+ * `--threads`: OpenBLAS intra-op threads for this run (a count or "auto"), applied before the
+ * action runs. For one interactive run; a sweep instead runs one single-threaded trial per core.
+ */
+function addThreadsOption(cmd: Command): Command {
+  return cmd
+    .option(
+      '--threads <n|auto>',
+      `BLAS threads for this run's products (openblas provider): a count or "auto" (every core); default ${BLAS_THREADS_ENV} or 1`,
+      (v: string) => {
+        try {
+          return parseBlasThreads(v, '--threads');
+        } catch (e) {
+          throw new InvalidArgumentError(e instanceof Error ? e.message : String(e));
+        }
+      },
+    )
+    .hook('preAction', (c) => {
+      const n = (c.opts() as { threads?: number }).threads;
+      if (n !== undefined) setBlasThreads(n);
+    });
+}
+
 /** The options `train` and `compare` share: model, data, device, optimisation, seed. */
 export function addTrainingOptions(cmd: Command): Command {
-  return cmd
+  return addThreadsOption(cmd)
     .option('--model <preset>', 'model preset: mlp, linear, convnet, vgg-a, resnet18, vit', 'mlp')
     .option(
       '--model-option <key=value>',
@@ -87,6 +111,8 @@ export interface TrainingCliOptions {
   trainLimit: number;
   testLimit: number;
   json?: boolean;
+  /** Applied by the option's preAction hook; not part of the training config. */
+  threads?: number;
 }
 
 export function toTrainConfig(

@@ -75,7 +75,7 @@ export function trainCommand(): Command {
             .filter(
               (name) =>
                 cmd.getOptionValueSource(name) === 'cli' &&
-                !['resume', 'epochs', 'json', 'record', 'monitor', 'monitorFraction'].includes(
+                !['resume', 'epochs', 'json', 'record', 'monitor', 'monitorFraction', 'threads'].includes(
                   name,
                 ),
             );

@@ -11,6 +11,8 @@
  * is Y (F x outH*outW) = Wmat * cols, already in CHW order for the next layer.
  */
 
+import { loadNativeAddon, type NativeAddon } from './native-addon.js';
+
 /** One number for both axes, or [height, width]. */
 export type Pair = number | readonly [number, number];
 
@@ -110,6 +112,133 @@ function validRange(W: number, outW: number, s: number, p: number, off: number):
 }
 
 /**
+ * Below this many column-matrix elements the JS loops win (a native call costs about a
+ * microsecond). Above it the addon's loops (memcpy for the runs) are 4-10x faster.
+ */
+const NATIVE_MIN = 4096;
+let nativeAllowed = true;
+
+/** Turns the native unfolding off (or back on) for this process; returns the previous setting. */
+export function setNativeUnfold(enabled: boolean): boolean {
+  const was = nativeAllowed;
+  nativeAllowed = enabled;
+  return was;
+}
+
+type Unfold = NonNullable<NativeAddon['convUnfold']>;
+
+/** The addon's convUnfold when it is built, allowed, and the work is large enough. */
+function nativeUnfold(elements: number): Unfold | undefined {
+  if (!nativeAllowed || elements < NATIVE_MIN) return undefined;
+  const n = loadNativeAddon();
+  return n.ok ? n.addon.convUnfold?.bind(n.addon) : undefined;
+}
+
+function geoArray(
+  n: number,
+  C: number,
+  H: number,
+  W: number,
+  kh: number,
+  kw: number,
+  g: Conv2dGeometry,
+): Int32Array {
+  return Int32Array.of(n, C, H, W, kh, kw, g.sh, g.sw, g.ph, g.pw, g.dh, g.dw);
+}
+
+/** validRange's lo and hi for every kx, flattened [lo0, hi0, lo1, hi1, ...] (once per call). */
+function validRanges(W: number, kw: number, g: Conv2dGeometry): Int32Array {
+  const r = new Int32Array(2 * kw);
+  for (let kx = 0; kx < kw; kx++) {
+    const [lo, hi] = validRange(W, g.outW, g.sw, g.pw, kx * g.dw);
+    r[2 * kx] = lo;
+    r[2 * kx + 1] = hi;
+  }
+  return r;
+}
+
+/**
+ * The unfold loop shared by im2col and im2colBatch: image x[xo ..] into rows of `cols` with
+ * leading dimension ld, starting at column co. Explicit loops rather than fill() for the padding:
+ * the runs are a few elements long, and a fill() call costs more than the stores it saves.
+ */
+function unfold(
+  x: Float32Array,
+  xo: number,
+  C: number,
+  H: number,
+  W: number,
+  kh: number,
+  kw: number,
+  g: Conv2dGeometry,
+  ranges: Int32Array,
+  cols: Float32Array,
+  ld: number,
+  co: number,
+): void {
+  const { sh, sw, ph, pw, dh, dw, outH, outW } = g;
+  for (let c = 0; c < C; c++) {
+    const xc = xo + c * H * W;
+    for (let ky = 0; ky < kh; ky++) {
+      for (let kx = 0; kx < kw; kx++) {
+        const row = ((c * kh + ky) * kw + kx) * ld + co;
+        const lo = ranges[2 * kx]!;
+        const hi = ranges[2 * kx + 1]!;
+        for (let oy = 0; oy < outH; oy++) {
+          const o = row + oy * outW;
+          const iy = oy * sh - ph + ky * dh;
+          if (iy < 0 || iy >= H) {
+            for (let ox = 0; ox < outW; ox++) cols[o + ox] = 0;
+            continue;
+          }
+          for (let ox = 0; ox < lo; ox++) cols[o + ox] = 0;
+          const src = xc + iy * W - pw + kx * dw;
+          if (sw === 1) for (let ox = lo; ox < hi; ox++) cols[o + ox] = x[src + ox]!;
+          else for (let ox = lo; ox < hi; ox++) cols[o + ox] = x[src + ox * sw]!;
+          for (let ox = hi; ox < outW; ox++) cols[o + ox] = 0;
+        }
+      }
+    }
+  }
+}
+
+/** The adjoint of unfold: adds rows of `cols` (leading dimension ld, from column co) onto x[xo ..]. */
+function fold(
+  cols: Float32Array,
+  C: number,
+  H: number,
+  W: number,
+  kh: number,
+  kw: number,
+  g: Conv2dGeometry,
+  ranges: Int32Array,
+  ld: number,
+  co: number,
+  x: Float32Array,
+  xo: number,
+): void {
+  const { sh, sw, ph, pw, dh, dw, outH, outW } = g;
+  for (let c = 0; c < C; c++) {
+    const xc = xo + c * H * W;
+    for (let ky = 0; ky < kh; ky++) {
+      for (let kx = 0; kx < kw; kx++) {
+        const row = ((c * kh + ky) * kw + kx) * ld + co;
+        const lo = ranges[2 * kx]!;
+        const hi = ranges[2 * kx + 1]!;
+        for (let oy = 0; oy < outH; oy++) {
+          const iy = oy * sh - ph + ky * dh;
+          if (iy < 0 || iy >= H) continue;
+          const o = row + oy * outW;
+          const dst = xc + iy * W - pw + kx * dw;
+          if (sw === 1) for (let ox = lo; ox < hi; ox++) x[dst + ox] += cols[o + ox]!;
+          else for (let ox = lo; ox < hi; ox++) x[dst + ox * sw] += cols[o + ox]!;
+        }
+      }
+    }
+  }
+}
+
+/**
  * Unfolds one C x H x W image into its (C*kh*kw) x (outH*outW) column matrix (layout in the
  * module comment). Writes every element of `out` (padding as 0) and returns it.
  */
@@ -123,35 +252,110 @@ export function im2col(
   opts: Conv2dOptions = {},
   out?: Float32Array,
 ): Float32Array {
-  const { sh, sw, ph, pw, dh, dw, outH, outW } = convGeometry(H, W, kh, kw, opts);
-  const P = outH * outW;
+  const g = convGeometry(H, W, kh, kw, opts);
+  const P = g.outH * g.outW;
   if (x.length < C * H * W) throw new RangeError(`im2col: x needs ${C * H * W} elements`);
   const cols = out ?? new Float32Array(C * kh * kw * P);
   if (cols.length < C * kh * kw * P) {
     throw new RangeError(`im2col: out needs ${C * kh * kw * P} elements, has ${cols.length}`);
   }
-  for (let c = 0; c < C; c++) {
-    const xc = c * H * W;
-    for (let ky = 0; ky < kh; ky++) {
-      for (let kx = 0; kx < kw; kx++) {
-        const row = ((c * kh + ky) * kw + kx) * P;
-        const [lo, hi] = validRange(W, outW, sw, pw, kx * dw);
-        for (let oy = 0; oy < outH; oy++) {
-          const o = row + oy * outW;
-          const iy = oy * sh - ph + ky * dh;
-          if (iy < 0 || iy >= H) {
-            cols.fill(0, o, o + outW);
-            continue;
+  const native = nativeUnfold(C * kh * kw * P);
+  if (native) native(0, geoArray(1, C, H, W, kh, kw, g), x, cols);
+  else unfold(x, 0, C, H, W, kh, kw, g, validRanges(W, kw, g), cols, P, 0);
+  return cols;
+}
+
+/**
+ * im2col of n images side by side: x holds n C x H x W images, the result is one
+ * (C*kh*kw) x (n*outH*outW) matrix whose columns i*P .. (i+1)*P - 1 are image i's im2col
+ * (P = outH*outW). One gemm with it convolves the whole batch: W (F x C*kh*kw) times it is
+ * F x (n*P), and the gemm is large even where a single image's P is small (deep layers).
+ */
+export function im2colBatch(
+  x: Float32Array,
+  n: number,
+  C: number,
+  H: number,
+  W: number,
+  kh: number,
+  kw: number,
+  opts: Conv2dOptions = {},
+  out?: Float32Array,
+): Float32Array {
+  const g = convGeometry(H, W, kh, kw, opts);
+  const P = g.outH * g.outW;
+  const img = C * H * W;
+  if (x.length < n * img) throw new RangeError(`im2colBatch: x needs ${n * img} elements`);
+  const cols = out ?? new Float32Array(C * kh * kw * n * P);
+  if (cols.length < C * kh * kw * n * P) {
+    throw new RangeError(
+      `im2colBatch: out needs ${C * kh * kw * n * P} elements, has ${cols.length}`,
+    );
+  }
+  const native = nativeUnfold(C * kh * kw * n * P);
+  if (native) {
+    native(0, geoArray(n, C, H, W, kh, kw, g), x, cols);
+    return cols;
+  }
+  const ranges = validRanges(W, kw, g);
+  for (let i = 0; i < n; i++) unfold(x, i * img, C, H, W, kh, kw, g, ranges, cols, n * P, i * P);
+  return cols;
+}
+
+/**
+ * The patch rows of n images: an (n*outH*outW) x (C*kh*kw) matrix, row i*P + q holding image i's
+ * patch at output position q (the transpose of im2col, per image). This is the X of a device
+ * product Y = X W^T, whose rows are what a crossbar receives one at a time.
+ */
+export function im2row(
+  x: Float32Array,
+  n: number,
+  C: number,
+  H: number,
+  W: number,
+  kh: number,
+  kw: number,
+  opts: Conv2dOptions = {},
+  out?: Float32Array,
+): Float32Array {
+  const g = convGeometry(H, W, kh, kw, opts);
+  const { sh, sw, ph, pw, dh, dw, outH, outW } = g;
+  const P = outH * outW;
+  const K = C * kh * kw;
+  const img = C * H * W;
+  if (x.length < n * img) throw new RangeError(`im2row: x needs ${n * img} elements`);
+  const X = out ?? new Float32Array(n * P * K);
+  if (X.length < n * P * K)
+    throw new RangeError(`im2row: out needs ${n * P * K} elements, has ${X.length}`);
+  const native = nativeUnfold(n * P * K);
+  if (native) {
+    native(2, geoArray(n, C, H, W, kh, kw, g), x, X);
+    return X;
+  }
+  for (let i = 0; i < n; i++) {
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0; ox < outW; ox++) {
+        let o = (i * P + oy * outW + ox) * K;
+        const x0 = ox * sw - pw;
+        for (let c = 0; c < C; c++) {
+          const xc = i * img + c * H * W;
+          for (let ky = 0; ky < kh; ky++) {
+            const iy = oy * sh - ph + ky * dh;
+            if (iy < 0 || iy >= H) {
+              for (let kx = 0; kx < kw; kx++) X[o++] = 0;
+              continue;
+            }
+            const src = xc + iy * W;
+            for (let kx = 0; kx < kw; kx++) {
+              const ix = x0 + kx * dw;
+              X[o++] = ix >= 0 && ix < W ? x[src + ix]! : 0;
+            }
           }
-          cols.fill(0, o, o + lo);
-          const src = xc + iy * W - pw + kx * dw;
-          for (let ox = lo; ox < hi; ox++) cols[o + ox] = x[src + ox * sw];
-          cols.fill(0, o + hi, o + outW);
         }
       }
     }
   }
-  return cols;
+  return X;
 }
 
 /**
@@ -220,28 +424,50 @@ export function col2im(
   opts: Conv2dOptions = {},
   out?: Float32Array,
 ): Float32Array {
-  const { sh, sw, ph, pw, dh, dw, outH, outW } = convGeometry(H, W, kh, kw, opts);
-  const P = outH * outW;
+  const g = convGeometry(H, W, kh, kw, opts);
+  const P = g.outH * g.outW;
   if (cols.length < C * kh * kw * P) {
     throw new RangeError(`col2im: cols needs ${C * kh * kw * P} elements, has ${cols.length}`);
   }
   const x = out ?? new Float32Array(C * H * W);
   if (x.length < C * H * W) throw new RangeError(`col2im: out needs ${C * H * W} elements`);
-  for (let c = 0; c < C; c++) {
-    const xc = c * H * W;
-    for (let ky = 0; ky < kh; ky++) {
-      for (let kx = 0; kx < kw; kx++) {
-        const row = ((c * kh + ky) * kw + kx) * P;
-        const [lo, hi] = validRange(W, outW, sw, pw, kx * dw);
-        for (let oy = 0; oy < outH; oy++) {
-          const iy = oy * sh - ph + ky * dh;
-          if (iy < 0 || iy >= H) continue;
-          const o = row + oy * outW;
-          const dst = xc + iy * W - pw + kx * dw;
-          for (let ox = lo; ox < hi; ox++) x[dst + ox * sw] += cols[o + ox];
-        }
-      }
-    }
+  const native = nativeUnfold(C * kh * kw * P);
+  if (native) native(1, geoArray(1, C, H, W, kh, kw, g), x, cols);
+  else fold(cols, C, H, W, kh, kw, g, validRanges(W, kw, g), P, 0, x, 0);
+  return x;
+}
+
+/**
+ * The adjoint of im2colBatch: adds the (C*kh*kw) x (n*P) column matrix back onto n images
+ * (n x C x H x W), accumulating into `out` as col2im does.
+ */
+export function col2imBatch(
+  cols: Float32Array,
+  n: number,
+  C: number,
+  H: number,
+  W: number,
+  kh: number,
+  kw: number,
+  opts: Conv2dOptions = {},
+  out?: Float32Array,
+): Float32Array {
+  const g = convGeometry(H, W, kh, kw, opts);
+  const P = g.outH * g.outW;
+  const img = C * H * W;
+  if (cols.length < C * kh * kw * n * P) {
+    throw new RangeError(
+      `col2imBatch: cols needs ${C * kh * kw * n * P} elements, has ${cols.length}`,
+    );
   }
+  const x = out ?? new Float32Array(n * img);
+  if (x.length < n * img) throw new RangeError(`col2imBatch: out needs ${n * img} elements`);
+  const native = nativeUnfold(C * kh * kw * n * P);
+  if (native) {
+    native(1, geoArray(n, C, H, W, kh, kw, g), x, cols);
+    return x;
+  }
+  const ranges = validRanges(W, kw, g);
+  for (let i = 0; i < n; i++) fold(cols, C, H, W, kh, kw, g, ranges, n * P, i * P, x, i * img);
   return x;
 }

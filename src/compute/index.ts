@@ -14,6 +14,9 @@ export {
   makeOpenblasProvider,
   BLAS_THREADS_ENV,
   BLAS_LIB_ENV,
+  autoBlasThreads,
+  parseBlasThreads,
+  setBlasThreads,
   type OpenblasKernels,
 } from './openblas-kernels.js';
 export { NATIVE_ENV, loadNativeAddon } from './native-addon.js';

@@ -22,6 +22,23 @@ export interface Kernels {
     beta: number,
     C: Float32Array,
   ): void;
+  /**
+   * Optional: the same product (the same bits) computed off the event loop, e.g. on libuv's
+   * thread pool, so that I/O callbacks (a board's serial replies, heartbeats) keep running.
+   * A, B and C must not be touched until the promise settles.
+   */
+  gemmAsync?(
+    transA: boolean,
+    transB: boolean,
+    M: number,
+    N: number,
+    K: number,
+    alpha: number,
+    A: Float32Array,
+    B: Float32Array,
+    beta: number,
+    C: Float32Array,
+  ): Promise<void>;
 }
 
 /** A provider that may or may not be loadable on this machine (tfjs-node, wasm, native BLAS). */

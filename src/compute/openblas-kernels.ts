@@ -10,9 +10,13 @@
  * reports with the way to enable it, and the registry falls back to tfjs-wasm or JS.
  *
  * Threads: 1 by default, so products are reproducible run to run and parallel trials do not
- * oversubscribe the cores; ANALOOP_BLAS_THREADS (a count, or "auto" for every core) or
- * setThreads() gives a single interactive run intra-op threads. Results may differ in the last
- * bits between thread counts (OpenBLAS splits the work by thread count), never between runs.
+ * oversubscribe the cores; ANALOOP_BLAS_THREADS (a count, or "auto" for every core),
+ * `analoop train --threads` (setBlasThreads) or setThreads() gives a single interactive run
+ * intra-op threads. Never both at once: a sweep's pool runs one single-threaded trial per core
+ * and sets ANALOOP_BLAS_THREADS=1 (with OPENBLAS_NUM_THREADS=1) in every trial's environment, and
+ * "auto" never exceeds an OPENBLAS_NUM_THREADS or OMP_NUM_THREADS the parent set. Results may
+ * differ in the last bits between thread counts (OpenBLAS splits the work by thread count), never
+ * between runs.
  */
 import os from 'node:os';
 import type { Kernels, KernelsProvider } from './kernels.js';
@@ -43,15 +47,59 @@ export function blasCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
   return ['libopenblas.so.0', 'libopenblas.so'];
 }
 
+/** Thread limits a parent process (e.g. a pool of single-threaded workers) may have set. */
+const PARENT_LIMIT_ENVS = ['OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS'] as const;
+
+/**
+ * What "auto" means: every core this process may use, but no more than an
+ * OPENBLAS_NUM_THREADS or OMP_NUM_THREADS set to a positive integer (the smaller wins), since a
+ * parent that pinned BLAS to n threads is sharing the cores out itself.
+ */
+export function autoBlasThreads(env: NodeJS.ProcessEnv = process.env): number {
+  let n = os.availableParallelism();
+  for (const name of PARENT_LIMIT_ENVS) {
+    const limit = Number(env[name]?.trim());
+    if (Number.isInteger(limit) && limit >= 1) n = Math.min(n, limit);
+  }
+  return n;
+}
+
+/** A thread count from a count or "auto" (see autoBlasThreads); `what` names the source in errors. */
+export function parseBlasThreads(
+  spec: string | number,
+  what: string,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  const raw = String(spec).trim().toLowerCase();
+  if (raw === 'auto') return autoBlasThreads(env);
+  const n = Number(raw);
+  if (raw === '' || !Number.isInteger(n) || n < 1) {
+    throw new RangeError(`${what} must be a positive integer or "auto", got "${spec}"`);
+  }
+  return n;
+}
+
 /** The thread count asked for by ANALOOP_BLAS_THREADS (1 when unset). */
 export function blasThreadsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env[BLAS_THREADS_ENV]?.trim().toLowerCase();
+  const raw = env[BLAS_THREADS_ENV]?.trim();
   if (!raw) return 1;
-  if (raw === 'auto') return os.availableParallelism();
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new RangeError(`${BLAS_THREADS_ENV} must be a positive integer or "auto", got "${raw}"`);
-  }
+  return parseBlasThreads(raw, BLAS_THREADS_ENV, env);
+}
+
+/** The count setBlasThreads asked for; it takes precedence over ANALOOP_BLAS_THREADS. */
+let requestedThreads: number | undefined;
+/** The loaded kernels (the thread count is process-wide in OpenBLAS anyway). */
+const loadedKernels = new Set<OpenblasKernels>();
+
+/**
+ * Intra-op threads for this process's openblas provider, from now on: applied at once if it is
+ * loaded, at load otherwise (`analoop train --threads`). Returns the count. Not for a sweep's
+ * trials, which run one thread each side by side.
+ */
+export function setBlasThreads(spec: number | 'auto'): number {
+  const n = parseBlasThreads(spec, 'threads');
+  requestedThreads = n;
+  for (const k of loadedKernels) k.setThreads(n);
   return n;
 }
 
@@ -143,11 +191,12 @@ export function makeOpenblasProvider(
     load() {
       try {
         if (!loaded) {
-          const threads = blasThreadsFromEnv();
+          const threads = requestedThreads ?? blasThreadsFromEnv();
           const native = loadAddon();
           if (!native.ok) throw new Error(native.reason);
           try {
             loaded = makeKernels(native, threads);
+            loadedKernels.add(loaded);
           } catch (e) {
             const msg = e instanceof Error ? e.message : String(e);
             throw new Error(`no usable BLAS library (${blasCandidates().join(', ')}): ${msg}`);

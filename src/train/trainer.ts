@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Kernels } from '../compute/kernels.js';
+import { LoopTurns } from '../compute/gemm-plan.js';
 import { getKernels } from '../compute/registry.js';
-import type { Device } from '../device/device.js';
+import type { Device, DeviceInfo } from '../device/device.js';
+import { parseDeviceUri } from '../device/uri.js';
 import { RecordingDevice } from '../device/recording-device.js';
 import { monitorDevice } from '../calibrate/monitor.js';
 import { loadProfile } from '../profile/index.js';
@@ -26,7 +28,9 @@ import {
   type Model,
 } from '../nn/model.js';
 import { buildModel } from '../nn/models/index.js';
-import { tensor } from '../nn/tensor.js';
+import type { ForwardContext, Layer } from '../nn/layer.js';
+import { Sequential } from '../nn/layers/sequential.js';
+import { tensor, type Tensor } from '../nn/tensor.js';
 import { loadCheckpoint, makeCheckpoint, restoreCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { clipGradNorm } from './clip.js';
 import { resolveTrainConfig, type TrainConfig, type TrainConfigInput } from './config.js';
@@ -58,6 +62,13 @@ export interface TrainOptions {
    * profile's prediction and warn (log line + telemetry event) when they drift apart.
    */
   monitor?: { profile: string; fraction?: number };
+  /**
+   * Keep the event loop turning during the host's compute (forwardOffloaded, backwardOffloaded:
+   * a turn every few milliseconds of work, large products on the thread pool), so a board's
+   * serial replies and heartbeats are handled while the batch computes. Same results, bit for
+   * bit. Default: on when the device is outside this process (isRemoteDevice).
+   */
+  offload?: boolean;
   onProgress?: (event: BatchProgress | EpochMetrics) => void;
   /** Aborting stops between batches; the last finished epoch's checkpoint stays valid. */
   signal?: AbortSignal;
@@ -107,6 +118,71 @@ function copyWeights(from: Model, to: Model): void {
   });
   const sb = modelBuffers(from);
   modelBuffers(to).forEach((b, i) => b.value.set(sb[i].value));
+}
+
+/** Device URI schemes served inside this process (no I/O to keep flowing). */
+const IN_PROCESS_SCHEMES = new Set(['sim', 'ideal', 'replay']);
+
+/**
+ * Whether the device answers from outside this process (a board on a serial port, anything but
+ * the simulator, the ideal device and a replayed trace), so the host's compute must leave the
+ * event loop free for its I/O.
+ */
+export function isRemoteDevice(uri: string, info: DeviceInfo): boolean {
+  if (info.kind === 'photonic' || info.kind === 'memristive') return true;
+  try {
+    return !IN_PROCESS_SCHEMES.has(parseDeviceUri(uri).scheme);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * net.forward(x, ctx), but letting the event loop turn between the layers of a Sequential (a
+ * layer that computes on the host resolves without a turn), whenever `turns` says a slice of
+ * work is used up. Same result: Sequential.forward is this loop.
+ */
+export async function forwardOffloaded(
+  net: Layer,
+  x: Tensor,
+  ctx: ForwardContext,
+  turns: LoopTurns = new LoopTurns(),
+): Promise<Tensor> {
+  if (!(net instanceof Sequential)) return net.forward(x, ctx);
+  let y = x;
+  for (const layer of net.layers) {
+    y = await forwardOffloaded(layer, y, ctx, turns);
+    await turns.maybe();
+  }
+  return y;
+}
+
+/**
+ * net.backward(dy), but letting the event loop turn between layers and inside layers that offer
+ * backwardAsync (Linear, Conv2d: between chunks, and large products on the thread pool), whenever
+ * `turns` says a slice of work is used up. Sequential containers are walked layer by layer, as
+ * their backward would; other layers run whole. Same result, bit for bit. The longest stretch
+ * without a turn is then about one host layer's work or one chunk of a conv, not the whole pass.
+ */
+export async function backwardOffloaded(
+  net: Layer,
+  dy: Tensor,
+  turns: LoopTurns = new LoopTurns(),
+): Promise<Tensor> {
+  if (net instanceof Sequential) {
+    let d = dy;
+    for (let i = net.layers.length - 1; i >= 0; i--) {
+      d = await backwardOffloaded(net.layers[i]!, d, turns);
+    }
+    return d;
+  }
+  const withAsync = net as Layer & {
+    backwardAsync?: (dy: Tensor, turns?: LoopTurns) => Promise<Tensor>;
+  };
+  if (typeof withAsync.backwardAsync === 'function') return withAsync.backwardAsync(dy, turns);
+  const d = net.backward(dy);
+  await turns.maybe();
+  return d;
 }
 
 /**
@@ -167,6 +243,7 @@ export async function train(
     }
     const params = modelParams(model);
     const buffers = modelBuffers(model);
+    const offload = opts.offload ?? isRemoteDevice(config.device, device.info());
     const optimizer = createOptimizer(config.optimizer, {
       momentum: config.momentum,
       weightDecay: config.weightDecay,
@@ -259,13 +336,22 @@ export async function train(
         });
         zeroGrad(params);
         const ctx = { training: true, draw: step, rowOffset: 0, seed: config.seed };
-        const logits = await model.net.forward(tensor([b.size, ...trainSet.shape], b.x), ctx);
+        const input = tensor([b.size, ...trainSet.shape], b.x);
+        const turns = offload ? new LoopTurns() : undefined;
+        const logits = turns
+          ? await forwardOffloaded(model.net, input, ctx, turns)
+          : await model.net.forward(input, ctx);
         const r = softmaxCrossEntropy(logits, b.y);
         if (!Number.isFinite(r.loss)) {
           stoppedEarly = `loss became ${r.loss} at epoch ${epoch + 1}, step ${step}: lower --lr or add --clip-norm`;
           break;
         }
-        model.net.backward(r.grad);
+        if (turns) {
+          await backwardOffloaded(model.net, r.grad, turns);
+          await turns.maybe();
+        } else {
+          model.net.backward(r.grad);
+        }
         if (config.clipNorm > 0) clipGradNorm(params, config.clipNorm);
         optimizer.step(params, lr);
         step++;

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   col2im,
+  col2imBatch,
   convOutputSize,
   im2col,
+  im2colBatch,
   im2colSourceIndex,
+  im2row,
+  setNativeUnfold,
   type Conv2dOptions,
 } from '../../src/compute/im2col.js';
 import { gemmJs } from '../../src/compute/js-kernels.js';
@@ -149,6 +153,52 @@ describe('col2im is the adjoint of im2col', () => {
     const counts = col2im(new Float32Array(4 * outH * outW).fill(1), 1, 3, 3, 2, 2);
     expect([...counts]).toEqual([1, 2, 1, 2, 4, 2, 1, 2, 1]);
   });
+});
+
+describe('batched forms (one gemm per chunk of images), JS and native alike', () => {
+  // Several images, large enough (>= 4096 column entries) for the native loops when built.
+  const n = 5;
+  const BATCH_CASES = [...CASES.slice(0, 6), CASES[CASES.length - 2]!].map((c) => ({
+    ...c,
+    C: c.C * 8,
+  }));
+  for (const native of [true, false]) {
+    for (const c of BATCH_CASES) {
+      it(`${label(c)} (native ${native})`, () => {
+        const was = setNativeUnfold(native);
+        try {
+          const next = rng(c.C + c.H * 3 + c.s[0] * 5 + c.p[0] * 7 + c.d[1] * 11);
+          const opts: Conv2dOptions = { stride: c.s, padding: c.p, dilation: c.d };
+          const [outH, outW] = convOutputSize(c.H, c.W, c.kh, c.kw, opts);
+          const P = outH * outW;
+          const K = c.C * c.kh * c.kw;
+          const img = c.C * c.H * c.W;
+          const x = randomArray(n * img, next);
+          const cols = im2colBatch(x, n, c.C, c.H, c.W, c.kh, c.kw, opts);
+          const X = im2row(x, n, c.C, c.H, c.W, c.kh, c.kw, opts);
+          const dcols = randomArray(K * n * P, next);
+          const dx = col2imBatch(dcols, n, c.C, c.H, c.W, c.kh, c.kw, opts);
+          setNativeUnfold(false);
+          for (let i = 0; i < n; i++) {
+            const one = im2col(x.subarray(i * img, (i + 1) * img), c.C, c.H, c.W, c.kh, c.kw, opts);
+            const mine = new Float32Array(K * P);
+            const dmine = new Float32Array(K * P);
+            for (let k = 0; k < K; k++) {
+              mine.set(cols.subarray(k * n * P + i * P, k * n * P + (i + 1) * P), k * P);
+              dmine.set(dcols.subarray(k * n * P + i * P, k * n * P + (i + 1) * P), k * P);
+              for (let q = 0; q < P; q++) expect(X[(i * P + q) * K + k]).toBe(one[k * P + q]);
+            }
+            expect(mine).toEqual(one);
+            // Bit for bit: the same additions in the same order.
+            const want = col2im(dmine, c.C, c.H, c.W, c.kh, c.kw, opts);
+            expect(dx.subarray(i * img, (i + 1) * img)).toEqual(want);
+          }
+        } finally {
+          setNativeUnfold(was);
+        }
+      });
+    }
+  }
 });
 
 describe('im2colSourceIndex names the pixel behind every im2col entry', () => {

@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { gemmJs, jsProvider } from '../../src/compute/js-kernels.js';
@@ -15,8 +16,11 @@ import {
   BLAS_LIB_ENV,
   BLAS_THREADS_ENV,
   OPENBLAS_HOW_TO_ENABLE,
+  autoBlasThreads,
   blasCandidates,
   blasThreadsFromEnv,
+  parseBlasThreads,
+  setBlasThreads,
   makeOpenblasProvider,
   openblasProvider,
   type OpenblasKernels,
@@ -129,6 +133,25 @@ describe('openblas provider: settings', () => {
     expect(() => blasThreadsFromEnv({ [BLAS_THREADS_ENV]: 'many' })).toThrow(/positive integer/);
   });
 
+  it('"auto" stays within an OPENBLAS_NUM_THREADS / OMP_NUM_THREADS a parent set', () => {
+    const cores = os.availableParallelism();
+    expect(autoBlasThreads({})).toBe(cores);
+    expect(autoBlasThreads({ OPENBLAS_NUM_THREADS: '1' })).toBe(1);
+    expect(autoBlasThreads({ OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '64' })).toBe(1);
+    expect(autoBlasThreads({ OPENBLAS_NUM_THREADS: 'junk' })).toBe(cores);
+    expect(blasThreadsFromEnv({ [BLAS_THREADS_ENV]: 'auto', OPENBLAS_NUM_THREADS: '1' })).toBe(1);
+    // A sweep trial's environment (src/experiments/process-runner.ts): one thread.
+    expect(
+      blasThreadsFromEnv({
+        [BLAS_THREADS_ENV]: '1',
+        OPENBLAS_NUM_THREADS: '1',
+        OMP_NUM_THREADS: '1',
+      }),
+    ).toBe(1);
+    expect(parseBlasThreads(3, '--threads')).toBe(3);
+    expect(() => parseBlasThreads('1.5', '--threads')).toThrow(/--threads must be a positive/);
+  });
+
   it('ANALOOP_BLAS_LIB replaces the candidate libraries', () => {
     expect(blasCandidates({ [BLAS_LIB_ENV]: '/opt/lib/libopenblas.so' })).toEqual([
       '/opt/lib/libopenblas.so',
@@ -153,6 +176,16 @@ describe.skipIf(!real)(
     it('names the library it opened and runs one thread by default', () => {
       expect(k.name).toBe('openblas');
       expect(k.info.library).toBeTruthy();
+      expect(k.info.threads).toBe(1);
+    });
+
+    it('setBlasThreads (analoop train --threads) applies to the loaded provider', () => {
+      try {
+        expect(setBlasThreads(2)).toBe(2);
+        expect(k.info.threads).toBe(2);
+      } finally {
+        setBlasThreads(1);
+      }
       expect(k.info.threads).toBe(1);
     });
 

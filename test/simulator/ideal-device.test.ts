@@ -30,6 +30,30 @@ describe('IdealDevice', () => {
     ]);
   });
 
+  it("with product 'gemm', agrees with the exact product to float32 rounding", async () => {
+    const [rows, cols, batch] = [37, 300, 70];
+    const r = (i: number) => Math.sin(i * 12.9898) * 0.9;
+    const W = Float32Array.from({ length: rows * cols }, (_, i) => r(i));
+    const X = Float32Array.from({ length: batch * cols }, (_, i) => r(i + 7));
+    const exact = new IdealDevice();
+    const fast = new IdealDevice({ product: 'gemm' });
+    await exact.program(0, W, rows, cols);
+    await fast.program(0, W, rows, cols);
+    const want = await exact.matmul(0, X, batch);
+    const got = await fast.matmul(0, X, batch, { draw: 0, rowOffset: 5 });
+    let worst = 0;
+    let scale = 0;
+    for (let i = 0; i < want.length; i++) {
+      worst = Math.max(worst, Math.abs(got[i]! - want[i]!));
+      scale = Math.max(scale, Math.abs(want[i]!));
+    }
+    expect(worst / scale).toBeLessThan(1e-5);
+    // Chunk-invariant, as the simulator's product: rows keep their bits however the batch is cut.
+    const head = await fast.matmul(0, X.subarray(0, 30 * cols), 30, { draw: 0, rowOffset: 5 });
+    const tail = await fast.matmul(0, X.subarray(30 * cols), 40, { draw: 0, rowOffset: 35 });
+    expect([...head, ...tail]).toEqual([...got]);
+  });
+
   it('keeps a copy of the programmed weights', async () => {
     const d = new IdealDevice();
     const W = Float32Array.from([2]);

@@ -183,6 +183,25 @@ describe('SimDevice per-source input conversion', () => {
     expect(Math.abs(changed / nSources - 0.5)).toBeLessThan(0.01);
   });
 
+  it('gives a source the same bits in one large call (native gather) as in small calls (JS)', async () => {
+    const n = 64;
+    const batch = 256; // 16384 elements: the addon's loops when built; 32-row calls stay in JS
+    const d = new SimDevice(inputOnly('per-source', n));
+    await d.program(0, identity(n), n, n);
+    const { map, X } = copies(batch, n, 3000, 12);
+    const whole = await d.matmul(0, X, batch, { draw: 4, rowOffset: 0, inputSource: map });
+    const parts: number[] = [];
+    for (let b = 0; b < batch; b += 32) {
+      const Y = await d.matmul(0, X.subarray(b * n, (b + 32) * n), 32, {
+        draw: 4,
+        rowOffset: b,
+        inputSource: map.subarray(b * n, (b + 32) * n),
+      });
+      parts.push(...Y);
+    }
+    expect([...whole]).toEqual(parts);
+  });
+
   it('rejects a malformed map: wrong length, index below -1, copies that disagree', async () => {
     const d = new SimDevice(inputOnly('per-source', 4));
     await d.program(0, identity(4), 4, 4);

@@ -74,6 +74,12 @@ export class AnalogWeights {
     return Number.isFinite(r[0]) || Number.isFinite(r[1]) ? r : undefined;
   }
 
+  /** The finite output range (the ADC's full scale), or undefined when unbounded. */
+  outputBounds(): Range | undefined {
+    const r = this.device.info().outputRange;
+    return Number.isFinite(r[0]) || Number.isFinite(r[1]) ? r : undefined;
+  }
+
   /**
    * Which outputs sit at the ADC's full scale. The output Clamp (method.md's aod block) clipped
    * them, and its straight-through gradient is 1[lo <= z <= hi], so they pass no gradient. A value
@@ -97,6 +103,17 @@ export class AnalogWeights {
     if (!Number.isFinite(lo) && !Number.isFinite(hi)) return this.weight.value;
     if (this.clampedW && this.clampedVersion === this.weight.version) return this.clampedW;
     const w = this.weight.value;
+    // Usually every weight is in range (training keeps them small): then W itself is the answer,
+    // and a read-only scan is cheaper than a clamped copy.
+    let inside = true;
+    for (let i = 0; i < w.length; i++) {
+      const v = w[i]!;
+      if (!(v >= lo && v <= hi)) {
+        inside = false;
+        break;
+      }
+    }
+    if (inside) return w;
     const out = this.clampedW ?? new Float32Array(w.length);
     for (let i = 0; i < w.length; i++) out[i] = Math.min(hi, Math.max(lo, w[i]));
     this.clampedW = out;

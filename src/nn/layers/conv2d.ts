@@ -1,14 +1,20 @@
 import {
-  col2im,
+  col2imBatch,
   convGeometry,
-  im2col,
+  im2colBatch,
   im2colSourceIndex,
+  im2row,
   type Conv2dGeometry,
 } from '../../compute/im2col.js';
-import { transpose } from '../../compute/elementwise.js';
+import {
+  runGemmPlan,
+  runGemmPlanAsync,
+  type GemmPlan,
+  type LoopTurns,
+} from '../../compute/gemm-plan.js';
 import type { ForwardContext, Layer, Param, Runtime } from '../layer.js';
 import type { Tensor } from '../tensor.js';
-import { AnalogWeights, maskClamped, maskSaturated, type InputSources } from './analog-product.js';
+import { AnalogWeights, maskClamped, type InputSources } from './analog-product.js';
 import { defaultInit, makeParam } from './init.js';
 import { nchw, pair, type Size2 } from './shape.js';
 
@@ -30,8 +36,50 @@ export interface Conv2dLayerOptions {
   seed?: number;
 }
 
-/** Patch-matrix floats per analog matmul call: bounds the host memory of one call (64 MiB). */
-const MAX_PATCH_FLOATS = 1 << 24;
+/**
+ * Patch-matrix floats per analog matmul call (4 MiB): bounds the host memory of one call, and
+ * keeps the patch matrix and what the device derives from it in cache between their passes.
+ */
+const MAX_PATCH_FLOATS = 1 << 20;
+/**
+ * Floats of the column matrix of one digital chunk (C*kh*kw x n*P, 2 MiB): several images per
+ * gemm, so the products stay large in deep layers where one image has few output positions, but
+ * no more than fits the caches (measured with OpenBLAS on the ConvNet's layers: 79 GFLOP/s on
+ * average at 2 MiB, 64 at 8 MiB, 70 at 1 MiB).
+ */
+const CHUNK_FLOATS = 1 << 19;
+
+/** Images per chunk whose column matrix (K x n*P) and output (F x n*P) fit CHUNK_FLOATS. */
+function chunkImages(K: number, P: number, F: number): number {
+  return Math.max(1, Math.floor(CHUNK_FLOATS / (Math.max(K, F) * P)));
+}
+
+/**
+ * Scratch shared by every Conv2d of the process: the column matrix, its gradient, and dY or Y of
+ * one chunk. Shared, not per layer, so a deep net holds one set; safe because each use lies within
+ * one synchronous stretch (a digital forward, a backward) with no await inside.
+ */
+let shared: Scratch | undefined;
+
+interface Scratch {
+  cols: Float32Array;
+  dcols: Float32Array;
+  fy: Float32Array;
+}
+
+/** s if it holds a chunk of n*P = nP columns, else a larger set. */
+function grow(s: Scratch | undefined, K: number, F: number, nP: number): Scratch {
+  if (s && s.cols.length >= K * nP && s.fy.length >= F * nP) return s;
+  return {
+    cols: new Float32Array(Math.max(K * nP, s?.cols.length ?? 0)),
+    dcols: new Float32Array(Math.max(K * nP, s?.dcols.length ?? 0)),
+    fy: new Float32Array(Math.max(F * nP, s?.fy.length ?? 0)),
+  };
+}
+
+function scratch(K: number, F: number, nP: number): Scratch {
+  return (shared = grow(shared, K, F, nP));
+}
 
 /**
  * 2-D convolution over NCHW input as a matrix product on im2col patches. W is
@@ -49,6 +97,10 @@ const MAX_PATCH_FLOATS = 1 << 24;
  *
  * Backward is digital (kernels.gemm + col2im), straight-through as in Linear: dX = col2im(W^T dY),
  * dW += dY cols^T, db += sum dY, with dX masked where the device's declared input range clipped x.
+ *
+ * Digital products (forward of a digital layer, and every backward) take several images per
+ * gemm: their im2col matrices side by side (im2colBatch), so one call per chunk of images does
+ * what one call per image did, with far larger products in the deep layers.
  */
 export class Conv2d implements Layer {
   readonly kind = 'conv2d';
@@ -69,6 +121,14 @@ export class Conv2d implements Layer {
   private saturated: Uint8Array | undefined;
   /** im2colSourceIndex of one image in X's layout (outH*outW x patch), for the last H x W. */
   private sourceMap: { H: number; W: number; map: Int32Array } | undefined;
+  /** backwardAsync's scratch: its own, as it waits between products. */
+  private ownScratch: Scratch | undefined;
+  /** The analog patch matrix, reused by every call (see forward). */
+  private patches: Float32Array | undefined;
+  /** The saturation mask of the last forward, reused when the size stays. */
+  private satMask: Uint8Array | undefined;
+  /** sources() of the largest call so far: n images' maps side by side. */
+  private callSources: { H: number; W: number; n: number; map: Int32Array } | undefined;
 
   constructor(
     private readonly rt: Runtime,
@@ -121,7 +181,11 @@ export class Conv2d implements Layer {
     return map;
   }
 
-  /** Sources of n images whose first is image `first` of the draw: the image map, shifted. */
+  /**
+   * Sources of n images whose first is image `first` of the draw: the image map, shifted by one
+   * image per image. The map is relative (sourceOffset carries `first`), so one map of the
+   * largest n serves every call, of every step, as a prefix; it is never written after it is built.
+   */
   private sources(
     first: number,
     n: number,
@@ -130,18 +194,23 @@ export class Conv2d implements Layer {
     P: number,
     K: number,
   ): InputSources {
-    const one = this.imageSources(H, W, P, K);
     const img = this.inChannels * H * W;
-    const inputSource = new Int32Array(n * P * K);
-    for (let i = 0; i < n; i++) {
-      const o = i * P * K;
-      const shift = i * img;
-      for (let j = 0; j < one.length; j++) {
-        const s = one[j]!;
-        inputSource[o + j] = s < 0 ? -1 : s + shift;
+    let c = this.callSources;
+    if (!c || c.H !== H || c.W !== W || c.n < n) {
+      const one = this.imageSources(H, W, P, K);
+      const map = new Int32Array(n * P * K);
+      for (let i = 0; i < n; i++) {
+        const o = i * P * K;
+        const shift = i * img;
+        for (let j = 0; j < one.length; j++) {
+          const s = one[j]!;
+          map[o + j] = s < 0 ? -1 : s + shift;
+        }
       }
+      c = { H, W, n, map };
+      this.callSources = c;
     }
-    return { inputSource, sourceOffset: first * img };
+    return { inputSource: c.map.subarray(0, n * P * K), sourceOffset: first * img };
   }
 
   async forward(x: Tensor, ctx: ForwardContext): Promise<Tensor> {
@@ -153,70 +222,59 @@ export class Conv2d implements Layer {
     const [kh, kw] = this.kernel;
     const img = C * H * W;
     const y = new Float32Array(B * F * P);
-    const cols = new Float32Array(K * P);
     if (this.onDevice) {
       // Also keeps the relative source indices of one call (n * C*H*W) within int32.
       const perCall = Math.max(
         1,
         Math.min(Math.floor(MAX_PATCH_FLOATS / (P * K)), Math.floor(0x7fffffff / img)),
       );
+      const bounds = this.onDevice.outputBounds();
+      const sat = bounds ? this.saturationMask(B * F * P) : undefined;
+      let any = false;
+      // One patch matrix for every call: the device has read it when its promise settles.
+      const X = this.patchBuffer(perCall * P * K);
       for (let b0 = 0; b0 < B; b0 += perCall) {
         const n = Math.min(perCall, B - b0);
-        const X = new Float32Array(n * P * K);
-        for (let i = 0; i < n; i++) {
-          im2col(
-            x.data.subarray((b0 + i) * img, (b0 + i + 1) * img),
-            C,
-            H,
-            W,
-            kh,
-            kw,
-            this.convOpts,
-            cols,
-          );
-          transpose(cols, K, P, X.subarray(i * P * K, (i + 1) * P * K));
-        }
+        const Xn = X.subarray(0, n * P * K);
+        im2row(x.data.subarray(b0 * img, (b0 + n) * img), n, C, H, W, kh, kw, this.convOpts, Xn);
         const Y = await this.onDevice.product(
-          X,
+          Xn,
           n * P,
           { draw: ctx.draw, rowOffset: (ctx.rowOffset + b0) * P },
           () => this.sources(ctx.rowOffset + b0, n, H, W, P, K),
         );
         // Y is (n*P) x F; the layer's output is channel-major per image.
-        for (let i = 0; i < n; i++) {
-          transpose(
-            Y.subarray(i * P * F, (i + 1) * P * F),
-            P,
-            F,
-            y.subarray((b0 + i) * F * P, (b0 + i + 1) * F * P),
-          );
-        }
+        const o = b0 * F * P;
+        if (scatterOutputs(Y, n, P, F, this.bias?.value, y, o, bounds, sat)) any = true;
       }
+      this.saturated = any ? sat : undefined;
     } else {
-      for (let b = 0; b < B; b++) {
-        im2col(x.data.subarray(b * img, (b + 1) * img), C, H, W, kh, kw, this.convOpts, cols);
-        this.rt.kernels.gemm(
-          false,
-          false,
-          F,
-          P,
-          K,
-          1,
-          this.weight.value,
+      const per = chunkImages(K, P, F);
+      const { cols, fy } = scratch(K, F, per * P);
+      const bias = this.bias?.value;
+      for (let b0 = 0; b0 < B; b0 += per) {
+        const n = Math.min(per, B - b0);
+        const nP = n * P;
+        im2colBatch(
+          x.data.subarray(b0 * img, (b0 + n) * img),
+          n,
+          C,
+          H,
+          W,
+          kh,
+          kw,
+          this.convOpts,
           cols,
-          0,
-          y.subarray(b * F * P, (b + 1) * F * P),
         );
-      }
-    }
-    this.saturated = this.onDevice?.saturated(y);
-    if (this.bias) {
-      const bias = this.bias.value;
-      for (let b = 0; b < B; b++) {
-        for (let f = 0; f < F; f++) {
-          const o = (b * F + f) * P;
-          const v = bias[f];
-          for (let q = 0; q < P; q++) y[o + q] += v;
+        this.rt.kernels.gemm(false, false, F, nP, K, 1, this.weight.value, cols, 0, fy);
+        // fy is F x (n*P); the output is n x F x P. The bias is added on the way.
+        for (let i = 0; i < n; i++) {
+          for (let f = 0; f < F; f++) {
+            const dst = ((b0 + i) * F + f) * P;
+            const src = f * nP + i * P;
+            const v = bias ? bias[f]! : 0;
+            for (let q = 0; q < P; q++) y[dst + q] = fy[src + q]! + v;
+          }
         }
       }
     }
@@ -225,6 +283,27 @@ export class Conv2d implements Layer {
   }
 
   backward(dy: Tensor): Tensor {
+    return runGemmPlan(this.rt.kernels, this.backwardPlan(dy, scratch));
+  }
+
+  /**
+   * backward() letting the event loop turn between chunks (`turns`) and during large products
+   * (Kernels.gemmAsync): what the trainer calls while a board is attached. Same result, bit for
+   * bit. Uses this layer's own scratch, since other layers may run while it waits.
+   */
+  backwardAsync(dy: Tensor, turns?: LoopTurns): Promise<Tensor> {
+    return runGemmPlanAsync(
+      this.rt.kernels,
+      this.backwardPlan(dy, (K, F, nP) => (this.ownScratch = grow(this.ownScratch, K, F, nP))),
+      turns,
+    );
+  }
+
+  /** The backward pass, yielding its gemm calls (see gemm-plan.ts). */
+  private *backwardPlan(
+    dy: Tensor,
+    buffers: (K: number, F: number, nP: number) => Scratch,
+  ): GemmPlan<Tensor> {
     const x = this.saved;
     if (!x) throw new Error('Conv2d: backward before forward');
     const [B, C, H, W] = x.shape;
@@ -240,34 +319,123 @@ export class Conv2d implements Layer {
       );
     }
     const Wb = this.onDevice ? this.onDevice.backwardWeights() : this.weight.value;
-    const dyData = this.onDevice ? maskSaturated(dy.data, this.saturated) : dy.data;
+    // The aod Clamp: outputs at the ADC's full scale pass no gradient (method.md section 3).
+    const sat = this.onDevice ? this.saturated : undefined;
+    const dyData = dy.data;
     const dx = new Float32Array(B * img);
-    const cols = new Float32Array(K * P);
-    const dcols = new Float32Array(K * P);
-    const k = this.rt.kernels;
-    for (let b = 0; b < B; b++) {
-      const dyb = dyData.subarray(b * F * P, (b + 1) * F * P);
-      im2col(x.data.subarray(b * img, (b + 1) * img), C, H, W, kh, kw, this.convOpts, cols);
-      k.gemm(false, true, F, K, P, 1, dyb, cols, 1, this.weight.grad);
-      k.gemm(true, false, K, P, F, 1, Wb, dyb, 0, dcols);
-      col2im(dcols, C, H, W, kh, kw, this.convOpts, dx.subarray(b * img, (b + 1) * img));
-    }
-    if (this.bias) {
-      const db = this.bias.grad;
-      for (let f = 0; f < F; f++) {
-        let s = 0;
-        for (let b = 0; b < B; b++) {
-          const o = (b * F + f) * P;
-          for (let q = 0; q < P; q++) s += dyData[o + q];
+    const per = chunkImages(K, P, F);
+    const { cols, dcols, fy: dyc } = buffers(K, F, per * P);
+    const grad = this.weight.grad;
+    // Bias gradient summed in float64, per channel over images then positions.
+    const db = this.bias ? new Float64Array(F) : undefined;
+    for (let b0 = 0; b0 < B; b0 += per) {
+      const n = Math.min(per, B - b0);
+      const nP = n * P;
+      // dY of the chunk as F x (n*P), the layout of the column matrix, masked on the way.
+      for (let i = 0; i < n; i++) {
+        for (let f = 0; f < F; f++) {
+          const src = ((b0 + i) * F + f) * P;
+          const dst = f * nP + i * P;
+          let s = 0;
+          if (sat) {
+            for (let q = 0; q < P; q++) {
+              const v = sat[src + q] ? 0 : dyData[src + q]!;
+              dyc[dst + q] = v;
+              s += v;
+            }
+          } else {
+            for (let q = 0; q < P; q++) {
+              const v = dyData[src + q]!;
+              dyc[dst + q] = v;
+              s += v;
+            }
+          }
+          if (db) db[f] += s;
         }
-        db[f] += s;
       }
+      im2colBatch(
+        x.data.subarray(b0 * img, (b0 + n) * img),
+        n,
+        C,
+        H,
+        W,
+        kh,
+        kw,
+        this.convOpts,
+        cols,
+      );
+      yield [false, true, F, K, nP, 1, dyc, cols, 1, grad];
+      yield [true, false, K, nP, F, 1, Wb, dyc, 0, dcols];
+      col2imBatch(dcols, n, C, H, W, kh, kw, this.convOpts, dx.subarray(b0 * img, (b0 + n) * img));
+    }
+    if (this.bias && db) {
+      const g = this.bias.grad;
+      for (let f = 0; f < F; f++) g[f] += db[f]!;
     }
     if (this.onDevice) maskClamped(dx, x.data, this.onDevice.inputRange());
     return { data: dx, shape: [...x.shape] };
   }
 
+  private patchBuffer(n: number): Float32Array {
+    if (!this.patches || this.patches.length < n) this.patches = new Float32Array(n);
+    return this.patches;
+  }
+
+  private saturationMask(n: number): Uint8Array {
+    if (!this.satMask || this.satMask.length !== n) this.satMask = new Uint8Array(n);
+    return this.satMask;
+  }
+
   params(): Param[] {
     return this.bias ? [this.weight, this.bias] : [this.weight];
   }
+}
+
+/** Side of the square tiles of the output transpose: two 32 x 32 float tiles sit in L1. */
+const TILE = 32;
+
+/**
+ * y[o + (i*F + f)*P + q] = Y[(i*P + q)*F + f] + bias[f] for n images (the device's rows back to
+ * channel-major), with sat[...] = 1 where Y sits at or beyond the ADC's full scale `bounds` (the
+ * value before the digital bias, as the device reported it). Tiled like transpose(). Returns
+ * whether any output saturated.
+ */
+function scatterOutputs(
+  Y: Float32Array,
+  n: number,
+  P: number,
+  F: number,
+  bias: Float32Array | undefined,
+  y: Float32Array,
+  o: number,
+  bounds: readonly [number, number] | undefined,
+  sat: Uint8Array | undefined,
+): boolean {
+  const lo = bounds ? bounds[0] : -Infinity;
+  const hi = bounds ? bounds[1] : Infinity;
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    const yi = o + i * F * P;
+    const Yi = i * P * F;
+    for (let q0 = 0; q0 < P; q0 += TILE) {
+      const q1 = Math.min(P, q0 + TILE);
+      for (let f0 = 0; f0 < F; f0 += TILE) {
+        const f1 = Math.min(F, f0 + TILE);
+        for (let q = q0; q < q1; q++) {
+          const src = Yi + q * F;
+          for (let f = f0; f < f1; f++) {
+            const v = Y[src + f]!;
+            const d = yi + f * P + q;
+            y[d] = bias ? v + bias[f]! : v;
+            if (sat) {
+              const s = v <= lo || v >= hi ? 1 : 0;
+              sat[d] = s;
+              if (s) any = true;
+            }
+          }
+        }
+      }
+    }
+  }
+  return any;
 }

@@ -1,4 +1,10 @@
 import { addRowVector, sumRows } from '../../compute/elementwise.js';
+import {
+  runGemmPlan,
+  runGemmPlanAsync,
+  type GemmPlan,
+  type LoopTurns,
+} from '../../compute/gemm-plan.js';
 import type { ForwardContext, Layer, Param, Runtime } from '../layer.js';
 import type { Tensor } from '../tensor.js';
 import { AnalogWeights, maskClamped, maskSaturated } from './analog-product.js';
@@ -99,6 +105,20 @@ export class Linear implements Layer {
   }
 
   backward(dy: Tensor): Tensor {
+    return runGemmPlan(this.rt.kernels, this.backwardPlan(dy));
+  }
+
+  /**
+   * backward() letting the event loop turn between its products (`turns`) and during large ones
+   * (Kernels.gemmAsync): what the trainer calls while a board is attached. Same result, bit for
+   * bit.
+   */
+  backwardAsync(dy: Tensor, turns?: LoopTurns): Promise<Tensor> {
+    return runGemmPlanAsync(this.rt.kernels, this.backwardPlan(dy), turns);
+  }
+
+  /** The backward pass, yielding its gemm calls (see gemm-plan.ts). */
+  private *backwardPlan(dy: Tensor): GemmPlan<Tensor> {
     const x = this.saved;
     if (!x) throw new Error('Linear: backward before forward');
     const rows = x.data.length / this.inFeatures;
@@ -111,8 +131,8 @@ export class Linear implements Layer {
     // The aod Clamp: outputs at the ADC's full scale pass no gradient (method.md section 3).
     const g = this.onDevice ? maskSaturated(dy.data, this.saturated) : dy.data;
     const dx = new Float32Array(rows * inF);
-    this.rt.kernels.gemm(false, false, rows, inF, out, 1, g, W, 0, dx);
-    this.rt.kernels.gemm(true, false, out, inF, rows, 1, g, x.data, 1, this.weight.grad);
+    yield [false, false, rows, inF, out, 1, g, W, 0, dx];
+    yield [true, false, out, inF, rows, 1, g, x.data, 1, this.weight.grad];
     if (this.bias) sumRows(g, rows, out, this.bias.grad);
     if (this.onDevice) maskClamped(dx, x.data, this.onDevice.inputRange());
     return { data: dx, shape: [...x.shape] };
