@@ -15,7 +15,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/drivers/**', '**/simulator/**'], message: 'src/ must not import drivers/ or simulator/: they register with the device registry.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/drivers/**', '**/simulator/**'],
+              message:
+                'src/ must not import drivers/ or simulator/: they register with the device registry.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -14,6 +14,12 @@ export type { Tensor } from './nn/tensor.js';
 export { parseActivation, activationName, type ActivationSpec } from './nn/activations.js';
 export { buildModel, MODEL_PRESETS } from './nn/models/index.js';
 export { describeLayers, modelParams, parameterCount, type Model } from './nn/model.js';
-export { train, evaluate, TrainingInterrupted, type TrainOptions, type TrainResult } from './train/trainer.js';
+export {
+  train,
+  evaluate,
+  TrainingInterrupted,
+  type TrainOptions,
+  type TrainResult,
+} from './train/trainer.js';
 export { compareActivations, formatCompareTable } from './train/compare.js';
 export { resolveTrainConfig, type TrainConfig, type TrainConfigInput } from './train/config.js';

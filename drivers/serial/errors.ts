@@ -63,9 +63,9 @@ export class ProtocolVersionError extends LinkError {
     detail?: string,
   ) {
     super(
-      (boardVersion === undefined
+      boardVersion === undefined
         ? `board does not speak analoop protocol ${hostVersion}${detail ? ` (it says: ${detail})` : ''}: update the board firmware or analoop`
-        : versionMismatchMessage(hostVersion, boardVersion)),
+        : versionMismatchMessage(hostVersion, boardVersion),
     );
   }
 }

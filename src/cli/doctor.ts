@@ -144,9 +144,10 @@ export function doctorCommand(): Command {
       'Report the Node version, the compute provider chosen (and its GFLOP/s), device schemes and serial ports',
     )
     .addOption(
-      new Option('--kernels <name>', 'force a compute provider (openblas, tfjs-node, tfjs-wasm, js)').env(
-        'ANALOOP_KERNELS',
-      ),
+      new Option(
+        '--kernels <name>',
+        'force a compute provider (openblas, tfjs-node, tfjs-wasm, js)',
+      ).env('ANALOOP_KERNELS'),
     )
     .option(
       '--device <uri>',

@@ -75,9 +75,15 @@ export function trainCommand(): Command {
             .filter(
               (name) =>
                 cmd.getOptionValueSource(name) === 'cli' &&
-                !['resume', 'epochs', 'json', 'record', 'monitor', 'monitorFraction', 'threads'].includes(
-                  name,
-                ),
+                ![
+                  'resume',
+                  'epochs',
+                  'json',
+                  'record',
+                  'monitor',
+                  'monitorFraction',
+                  'threads',
+                ].includes(name),
             );
           if (given.length) {
             throw new UsageError(
