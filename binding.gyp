@@ -5,12 +5,12 @@
   "targets": [
     {
       "target_name": "analoop",
-      "sources": ["native/analoop.c"],
+      "sources": ["native/analoop.c", "native/parallel.c", "native/optim.c", "native/host.c"],
       "defines": ["NAPI_VERSION=8"],
       # Bit-identity with the JavaScript noise path: no FMA contraction, no fast-math.
       "cflags_c": ["-std=c11", "-O3", "-ffp-contract=off", "-fno-fast-math", "-fno-trapping-math"],
       "conditions": [
-        ["OS=='linux'", {"libraries": ["-ldl"]}],
+        ["OS=='linux'", {"libraries": ["-ldl", "-lpthread"]}],
         ["OS=='mac'", {
           "xcode_settings": {
             "OTHER_CFLAGS": ["-std=c11", "-O3", "-ffp-contract=off", "-fno-fast-math", "-fno-trapping-math"]

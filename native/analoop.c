@@ -16,7 +16,8 @@
 #ifndef NAPI_VERSION
 #define NAPI_VERSION 8
 #endif
-#include <node_api.h>
+#include "common.h"
+#include "parallel.h"
 
 #include <dlfcn.h>
 #include <math.h>
@@ -25,54 +26,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CHECK(call)                                                  \
-  do {                                                               \
-    if ((call) != napi_ok) return throw_last(env, #call);           \
-  } while (0)
-
-static napi_value throw_last(napi_env env, const char* what) {
-  const napi_extended_error_info* info = NULL;
-  napi_get_last_error_info(env, &info);
-  bool pending = false;
-  napi_is_exception_pending(env, &pending);
-  if (!pending) {
-    char msg[256];
-    snprintf(msg, sizeof msg, "analoop native: %s failed: %s", what,
-             info && info->error_message ? info->error_message : "unknown error");
-    napi_throw_error(env, NULL, msg);
-  }
-  return NULL;
-}
-
-static napi_value throw_range(napi_env env, const char* msg) {
-  napi_throw_range_error(env, NULL, msg);
-  return NULL;
-}
-
-/* A Float32Array argument (or a Float64Array when want64): pointer and element count. */
-static int typed_arg(napi_env env, napi_value v, napi_typedarray_type want, void** data,
-                     size_t* length) {
-  bool is = false;
-  if (napi_is_typedarray(env, v, &is) != napi_ok || !is) return 0;
-  napi_typedarray_type type;
-  napi_value ab;
-  size_t offset;
-  if (napi_get_typedarray_info(env, v, &type, length, data, &ab, &offset) != napi_ok) return 0;
-  return type == want;
-}
-
-static int f64_arg(napi_env env, napi_value v, double* out) {
-  return napi_get_value_double(env, v, out) == napi_ok;
-}
-
-static int i32_arg(napi_env env, napi_value v, int32_t* out) {
-  return napi_get_value_int32(env, v, out) == napi_ok;
-}
-
-static int bool_arg(napi_env env, napi_value v, bool* out) {
-  return napi_get_value_bool(env, v, out) == napi_ok;
-}
 
 /* ---------------------------------------------------------------------------------------- */
 /* CBLAS through dlopen                                                                      */
@@ -170,6 +123,7 @@ static napi_value js_blas_set_threads(napi_env env, napi_callback_info cb) {
   if (argc < 1 || !i32_arg(env, argv[0], &n) || n < 1)
     return throw_range(env, "blasSetThreads: expected an integer >= 1");
   if (blas_set_threads) blas_set_threads(n);
+  par_set_threads(n);
   CHECK(napi_create_int32(env, blas_get_threads ? blas_get_threads() : 1, &out));
   return out;
 }
@@ -754,8 +708,8 @@ static napi_value init(napi_env env, napi_value exports) {
       {"sourceGather", NULL, js_source_gather, NULL, NULL, NULL, napi_default, NULL},
       {"sourceScatter", NULL, js_source_scatter, NULL, NULL, NULL, napi_default, NULL},
   };
-  if (napi_define_properties(env, exports, sizeof props / sizeof props[0], props) != napi_ok)
-    return NULL;
+  if (!define_functions(env, exports, props, sizeof props / sizeof props[0])) return NULL;
+  if (!analoop_register_optim(env, exports) || !analoop_register_host(env, exports)) return NULL;
   return exports;
 }
 
