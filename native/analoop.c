@@ -709,7 +709,8 @@ static napi_value init(napi_env env, napi_value exports) {
       {"sourceScatter", NULL, js_source_scatter, NULL, NULL, NULL, napi_default, NULL},
   };
   if (!define_functions(env, exports, props, sizeof props / sizeof props[0])) return NULL;
-  if (!analoop_register_optim(env, exports) || !analoop_register_host(env, exports)) return NULL;
+  if (!analoop_register_optim(env, exports) || !analoop_register_host(env, exports) ||
+      !analoop_register_pointwise(env, exports)) return NULL;
   return exports;
 }
 

@@ -72,5 +72,6 @@ static inline int define_functions(napi_env env, napi_value exports,
 /* Registration functions of the other C files (see init() in analoop.c). */
 int analoop_register_optim(napi_env env, napi_value exports);
 int analoop_register_host(napi_env env, napi_value exports);
+int analoop_register_pointwise(napi_env env, napi_value exports);
 
 #endif

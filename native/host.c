@@ -1,5 +1,5 @@
 /*
- * Host-side layer kernels (activations, pooling, dropout, layouts, masks) for src/nn.
+ * Host-side kernels of the weight layers (Conv2d and Linear layouts, masks, bias) for src/nn.
  */
 #include "common.h"
 #include "parallel.h"
