@@ -81,6 +81,12 @@ export interface TrainResult {
   model: Model;
 }
 
+/**
+ * In-process devices never wait on I/O: the loops turn the event loop this often so that a
+ * signal (Ctrl-C) is seen between batches. One turn costs microseconds.
+ */
+const SIGNAL_TURN_MS = 50;
+
 export class TrainingInterrupted extends Error {
   override name = 'TrainingInterrupted';
 }
@@ -96,10 +102,14 @@ export async function evaluate(
   batchSize: number,
   draw: number,
   seed: number,
+  signal?: AbortSignal,
 ): Promise<{ loss: number; accuracy: number }> {
   let loss = 0;
   let correct = 0;
+  const turns = new LoopTurns(SIGNAL_TURN_MS);
   for (const b of batches(ds, batchSize, { shuffle: false })) {
+    await turns.maybe();
+    if (signal?.aborted) throw new TrainingInterrupted('interrupted during evaluation');
     const ctx = { training: false, draw, rowOffset: b.offset, seed };
     const logits = await model.net.forward(tensor([b.size, ...ds.shape], b.x), ctx);
     const r = softmaxCrossEntropy(logits, b.y);
@@ -310,6 +320,22 @@ export async function train(
     }
 
     const itersPerEpoch = batchCount(trainSet.n, config.batchSize);
+    const signalTurns = new LoopTurns(SIGNAL_TURN_MS);
+    const interruptedIn = (epoch: number) =>
+      new TrainingInterrupted(
+        `interrupted in epoch ${epoch + 1}; ${run ? `resume with --resume (from the end of epoch ${epoch})` : 'nothing was saved'}`,
+      );
+    const evaluateOrStop = (m: Model, epoch: number) =>
+      evaluate(
+        m,
+        testSet,
+        config.batchSize,
+        EVAL_DRAW_BASE + epoch,
+        config.seed,
+        opts.signal,
+      ).catch((e: unknown) => {
+        throw e instanceof TrainingInterrupted ? interruptedIn(epoch) : e;
+      });
     let stoppedEarly: string | null = null;
     for (let epoch = startEpoch; epoch < config.epochs; epoch++) {
       const t0 = performance.now();
@@ -323,11 +349,10 @@ export async function train(
         epoch,
         augment: config.augment ? CIFAR_AUGMENT : undefined,
       })) {
-        if (opts.signal?.aborted) {
-          throw new TrainingInterrupted(
-            `interrupted in epoch ${epoch + 1}; ${run ? `resume with --resume (from the end of epoch ${epoch})` : 'nothing was saved'}`,
-          );
-        }
+        // An in-process device never waits on I/O, so without a turn of the event loop a
+        // Ctrl-C (a signal event) would be seen only at the epoch's end.
+        await signalTurns.maybe();
+        if (opts.signal?.aborted) throw interruptedIn(epoch);
         lr = learningRate(schedule, config.lr, {
           epoch,
           iteration,
@@ -369,25 +394,11 @@ export async function train(
         });
       }
       if (stoppedEarly) break;
-      const test = await evaluate(
-        model,
-        testSet,
-        config.batchSize,
-        EVAL_DRAW_BASE + epoch,
-        config.seed,
-      );
+      const test = await evaluateOrStop(model, epoch);
       let testAccuracyNoiseOff: number | undefined;
       if (noiseOffModel) {
         copyWeights(model, noiseOffModel);
-        testAccuracyNoiseOff = (
-          await evaluate(
-            noiseOffModel,
-            testSet,
-            config.batchSize,
-            EVAL_DRAW_BASE + epoch,
-            config.seed,
-          )
-        ).accuracy;
+        testAccuracyNoiseOff = (await evaluateOrStop(noiseOffModel, epoch)).accuracy;
       }
       const metrics: EpochMetrics = {
         event: 'epoch',

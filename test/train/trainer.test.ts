@@ -98,6 +98,26 @@ describe('train', () => {
     expect(lines.filter((l) => l.event === 'epoch').map((l) => l.epoch)).toEqual([1, 2, 3, 4]);
   });
 
+  it('sees an abort fired from a timer (as Ctrl-C is) between batches, not only at the end', async () => {
+    // The device is in-process, so nothing in a step waits on I/O: the abort below can only run
+    // if the trainer turns the event loop by itself.
+    const ctl = new AbortController();
+    let batches = 0;
+    const epochs = 400;
+    const run = train(
+      { ...base, epochs },
+      {
+        data,
+        signal: ctl.signal,
+        onProgress: (e) => {
+          if (e.event === 'batch' && ++batches === 1) setTimeout(() => ctl.abort(), 0);
+        },
+      },
+    );
+    await expect(run).rejects.toThrow(/interrupted in epoch \d+; nothing was saved/);
+    expect(batches).toBeLessThan((epochs * 384) / 32);
+  });
+
   it('refuses to resume with a different configuration, and to overwrite a run', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'analoop-run-'));
     await train({ ...base, epochs: 1 }, { data, runDir: dir });
