@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from './errors.js';
+import { TrainingInterrupted } from '../train/trainer.js';
 import { calibrateCommand } from './calibrate.js';
 import { compareCommand } from './compare.js';
 import { doctorCommand } from './doctor.js';
@@ -56,6 +57,11 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       process.stderr.write(`analoop: error: ${err.message}\n`);
       return 2;
+    }
+    if (err instanceof TrainingInterrupted) {
+      // Not a failure: the user asked to stop. 130 is the shell's code for a Ctrl-C.
+      process.stderr.write(`analoop: ${err.message}\n`);
+      return 130;
     }
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`analoop: error: ${message}\n`);
