@@ -14,6 +14,7 @@
  * and a third of the size of a decimal number array.
  */
 import type { Param } from '../nn/layer.js';
+import { nativeOptimizerKernels } from './native-optimizers.js';
 
 export interface Optimizer {
   readonly kind: string;
@@ -229,6 +230,7 @@ export class SGD implements Optimizer {
   step(params: Param[], lr: number): void {
     checkLr(this.kind, lr);
     const slots = this.table.slotsFor(params);
+    const native = nativeOptimizerKernels();
     params.forEach((p, k) => {
       const slot = slots[k];
       slot.step++;
@@ -237,17 +239,20 @@ export class SGD implements Optimizer {
       const wd = this.decay(p) ? this.wd : 0;
       const mu = this.mu;
       if (mu === 0) {
-        for (let j = 0; j < w.length; j++) w[j] = w[j] - lr * (grad[j] + wd * w[j]);
+        if (native) native.sgdStep(w, grad, null, lr, wd, 0, 1, false, false);
+        else for (let j = 0; j < w.length; j++) w[j] = w[j] - lr * (grad[j] + wd * w[j]);
       } else {
         const { arr: buf, fresh } = buffer(slot, 'momentum');
         const keep = 1 - this.damp;
-        for (let j = 0; j < w.length; j++) {
-          const g = grad[j] + wd * w[j];
-          const b = fresh ? g : mu * buf[j] + keep * g;
-          buf[j] = b;
-          const upd = this.nesterov ? g + mu * Math.fround(b) : Math.fround(b);
-          w[j] = w[j] - lr * upd;
-        }
+        if (native) native.sgdStep(w, grad, buf, lr, wd, mu, keep, fresh, this.nesterov);
+        else
+          for (let j = 0; j < w.length; j++) {
+            const g = grad[j] + wd * w[j];
+            const b = fresh ? g : mu * buf[j] + keep * g;
+            buf[j] = b;
+            const upd = this.nesterov ? g + mu * Math.fround(b) : Math.fround(b);
+            w[j] = w[j] - lr * upd;
+          }
       }
       p.version++;
     });
@@ -311,6 +316,7 @@ export class Adam implements Optimizer {
     checkLr(this.kind, lr);
     const slots = this.table.slotsFor(params);
     const { b1, b2, eps } = this;
+    const native = nativeOptimizerKernels();
     params.forEach((p, k) => {
       const slot = slots[k];
       const t = ++slot.step;
@@ -323,15 +329,17 @@ export class Adam implements Optimizer {
       const l2 = this.decoupled ? 0 : wd;
       const stepSize = lr / (1 - b1 ** t);
       const bc2Sqrt = Math.sqrt(1 - b2 ** t);
-      for (let j = 0; j < w.length; j++) {
-        const wj = Math.fround(w[j] * shrink);
-        const g = grad[j] + l2 * wj;
-        const mj = Math.fround(b1 * m[j] + (1 - b1) * g);
-        const vj = Math.fround(b2 * v[j] + (1 - b2) * g * g);
-        m[j] = mj;
-        v[j] = vj;
-        w[j] = wj - (stepSize * mj) / (Math.sqrt(vj) / bc2Sqrt + eps);
-      }
+      if (native) native.adamStep(w, grad, m, v, b1, b2, eps, shrink, l2, stepSize, bc2Sqrt);
+      else
+        for (let j = 0; j < w.length; j++) {
+          const wj = Math.fround(w[j] * shrink);
+          const g = grad[j] + l2 * wj;
+          const mj = Math.fround(b1 * m[j] + (1 - b1) * g);
+          const vj = Math.fround(b2 * v[j] + (1 - b2) * g * g);
+          m[j] = mj;
+          v[j] = vj;
+          w[j] = wj - (stepSize * mj) / (Math.sqrt(vj) / bc2Sqrt + eps);
+        }
       p.version++;
     });
   }
