@@ -1,4 +1,5 @@
 import type { Layer, Param } from '../layer.js';
+import { RecycledBuffer } from '../recycled-buffer.js';
 import type { Tensor } from '../tensor.js';
 import { nchw, pair, poolOutput, type Size2 } from './shape.js';
 
@@ -18,6 +19,9 @@ export class AvgPool2d implements Layer {
   private readonly s: [number, number];
   private readonly p: [number, number];
   private inShape: number[] | undefined;
+  /** forward's y and backward's dx, reused across training steps (see RecycledBuffer). */
+  private readonly out = new RecycledBuffer();
+  private readonly grad = new RecycledBuffer();
 
   constructor(opts: AvgPool2dOptions) {
     this.k = pair('AvgPool2d: kernel', opts.kernel, 1);
@@ -41,7 +45,8 @@ export class AvgPool2d implements Layer {
     const [sh, sw] = this.s;
     const [ph, pw] = this.p;
     const inv = 1 / (kh * kw);
-    const y = new Float32Array(B * C * oH * oW);
+    this.grad.release();
+    const y = this.out.take(B * C * oH * oW);
     let o = 0;
     for (let plane = 0; plane < B * C; plane++) {
       const base = plane * H * W;
@@ -75,7 +80,8 @@ export class AvgPool2d implements Layer {
     const [sh, sw] = this.s;
     const [ph, pw] = this.p;
     const inv = 1 / (kh * kw);
-    const dx = new Float32Array(B * C * H * W);
+    this.out.release();
+    const dx = this.grad.take(B * C * H * W).fill(0);
     let o = 0;
     for (let plane = 0; plane < B * C; plane++) {
       const base = plane * H * W;

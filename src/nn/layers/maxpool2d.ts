@@ -1,4 +1,6 @@
 import type { Layer, Param } from '../layer.js';
+import { nativePointwiseKernels } from '../native-pointwise.js';
+import { RecycledBuffer } from '../recycled-buffer.js';
 import type { Tensor } from '../tensor.js';
 import { nchw, pair, poolOutput, type Size2 } from './shape.js';
 
@@ -21,8 +23,14 @@ export class MaxPool2d implements Layer {
   readonly kernel: [number, number];
   readonly stride: [number, number];
   readonly padding: [number, number];
+  /** Index of each output's winner in the input; internal, reused while the size stays. */
   private argmax: Int32Array | undefined;
   private inShape: number[] | undefined;
+  /** The addon's geometry of the last forward: [planes, H, W, oH, oW, kh, kw, sh, sw, ph, pw]. */
+  private geo: Int32Array | undefined;
+  /** forward's y and backward's dx, reused across training steps (see RecycledBuffer). */
+  private readonly out = new RecycledBuffer();
+  private readonly grad = new RecycledBuffer();
 
   constructor(opts: MaxPool2dOptions) {
     this.kernel = pair('MaxPool2d: kernel', opts.kernel, 1);
@@ -39,8 +47,19 @@ export class MaxPool2d implements Layer {
     const [sh, sw] = this.stride;
     const [ph, pw] = this.padding;
     const [oH, oW] = poolOutput('MaxPool2d', H, W, this.kernel, this.stride, this.padding);
-    const y = new Float32Array(B * C * oH * oW);
-    const arg = new Int32Array(y.length);
+    this.grad.release();
+    const y = this.out.take(B * C * oH * oW);
+    const arg =
+      this.argmax?.length === y.length ? this.argmax : (this.argmax = new Int32Array(y.length));
+    this.inShape = [...x.shape];
+    const native = nativePointwiseKernels();
+    if (native) {
+      const geo = Int32Array.of(B * C, H, W, oH, oW, kh, kw, sh, sw, ph, pw);
+      this.geo = geo;
+      native.maxpoolForward(geo, x.data, y, arg);
+      return { data: y, shape: [B, C, oH, oW] };
+    }
+    this.geo = undefined;
     const xd = x.data;
     let o = 0;
     for (let plane = 0; plane < B * C; plane++) {
@@ -67,8 +86,6 @@ export class MaxPool2d implements Layer {
         }
       }
     }
-    this.argmax = arg;
-    this.inShape = [...x.shape];
     return { data: y, shape: [B, C, oH, oW] };
   }
 
@@ -78,8 +95,15 @@ export class MaxPool2d implements Layer {
     if (dy.data.length !== arg.length)
       throw new RangeError(`MaxPool2d: dy has ${dy.data.length} values, expected ${arg.length}`);
     const n = this.inShape.reduce((a, b) => a * b, 1);
-    const dx = new Float32Array(n);
-    for (let o = 0; o < arg.length; o++) if (arg[o] >= 0) dx[arg[o]] += dy.data[o];
+    this.out.release();
+    const dx = this.grad.take(n);
+    const native = this.geo && nativePointwiseKernels();
+    if (native && this.geo) {
+      native.maxpoolBackward(this.geo, dy.data, arg, dx);
+    } else {
+      dx.fill(0);
+      for (let o = 0; o < arg.length; o++) if (arg[o] >= 0) dx[arg[o]] += dy.data[o];
+    }
     return { data: dx, shape: [...this.inShape] };
   }
 
