@@ -1,5 +1,5 @@
 /*
- * analoop's optional native addon (N-API, plain C). Four independent parts:
+ * analoop's optional native addon (N-API, plain C). Five independent parts:
  *
  * 1. A shim over a system CBLAS (OpenBLAS; Accelerate on macOS). The library is opened with
  *    dlopen when JavaScript asks for it, not linked: the addon then builds with nothing but a
@@ -11,7 +11,9 @@
  *    (binding.gyp) so that the compiler cannot change a single rounding.
  * 3. Convolution unfolding (im2col, its adjoint, im2row) for src/compute/im2col.ts: copies and
  *    adds in the JavaScript loops' order, so the results are bit-identical.
- * 4. The simulator's per-source input conversion: gather, check and scatter copies of a source.
+ * 4. The simulator's per-source input conversion (gather, check and scatter copies of a
+ *    source) and program()'s copy-and-check of the weights.
+ * 5. The weight layers' analog-side masks (saturated outputs, clipped inputs, weights in range).
  */
 #ifndef NAPI_VERSION
 #define NAPI_VERSION 8
@@ -436,6 +438,25 @@ static void chain_run(const struct chain* c, const float* x, float* out, size_t 
 }
 
 /*
+ * One counter run split over the intra-op threads: element i draws from counter lo + i whatever
+ * range holds it, so the bits do not depend on the thread count.
+ */
+struct chain_job {
+  const struct chain* c;
+  const float* x;
+  float* out;
+  uint32_t lo, s0, s1;
+};
+
+/* Elements per range below which a split costs more than it saves (a chain is ~2-8 ns each). */
+#define CHAIN_GRAIN 32768
+
+static void chain_range(void* ctx, size_t i0, size_t i1) {
+  const struct chain_job* j = (const struct chain_job*)ctx;
+  chain_run(j->c, j->x + i0, j->out + i0, i1 - i0, j->lo + (uint32_t)i0, j->s0, j->s1);
+}
+
+/*
  * chainRun(x, out, offset, count, lo, s0, s1, params): elements offset .. offset + count - 1 of
  * x into out (which may be x), params = Float64Array [flags, model, scale, preLo, preHi, preP,
  * preInv, postLo, postHi, postP, postInv]. The JavaScript side validates and splits ranges into
@@ -462,8 +483,9 @@ static napi_value js_chain_run(napi_env env, napi_callback_info cb) {
     return throw_range(env, "chainRun: call noiseTables first");
   size_t off = (size_t)offset;
   /* lo, s0, s1 arrive as int32 values; the uint32 bit patterns are what matter. */
-  chain_run(&c, x + off, out + off, (size_t)count, (uint32_t)(int32_t)lo,
-            (uint32_t)(int32_t)s0, (uint32_t)(int32_t)s1);
+  struct chain_job job = {&c, x + off, out + off, (uint32_t)(int32_t)lo, (uint32_t)(int32_t)s0,
+                          (uint32_t)(int32_t)s1};
+  par_for((size_t)count, CHAIN_GRAIN, chain_range, &job);
   return NULL;
 }
 
@@ -627,7 +649,43 @@ static napi_value js_source_gather(napi_env env, napi_callback_info cb) {
   return out;
 }
 
-/* sourceScatter(buf, src, min, out): out[i] = src[i] < 0 ? 0 : buf[src[i] - min]. */
+struct scatter_job {
+  const float* buf;
+  const int32_t* src;
+  float* out;
+  int64_t min;
+  uint64_t lb;
+  /* Set by a range that met a source outside buf (it stops there; the call throws). */
+  int outside;
+};
+
+/* Elements per range below which a split costs more than it saves (~2 ns each). */
+#define SCATTER_GRAIN 65536
+
+static void scatter_range(void* ctx, size_t i0, size_t i1) {
+  struct scatter_job* j = (struct scatter_job*)ctx;
+  const float* buf = j->buf;
+  const int32_t* src = j->src;
+  float* out = j->out;
+  for (size_t i = i0; i < i1; i++) {
+    const int32_t s = src[i];
+    if (s < 0) {
+      out[i] = 0;
+      continue;
+    }
+    const uint64_t k = (uint64_t)((int64_t)s - j->min);
+    if (k >= j->lb) {
+      __atomic_store_n(&j->outside, 1, __ATOMIC_RELAXED);
+      return;
+    }
+    out[i] = buf[k];
+  }
+}
+
+/*
+ * sourceScatter(buf, src, min, out): out[i] = src[i] < 0 ? 0 : buf[src[i] - min]. Each out[i]
+ * depends on i alone, so ranges run on the intra-op threads.
+ */
 static napi_value js_source_scatter(napi_env env, napi_callback_info cb) {
   size_t argc = 4, lb, ls, lo;
   napi_value argv[4];
@@ -640,17 +698,31 @@ static napi_value js_source_scatter(napi_env env, napi_callback_info cb) {
       !i32_arg(env, argv[2], &min) ||
       !typed_arg(env, argv[3], napi_float32_array, (void**)&out, &lo) || ls > lo)
     return throw_range(env, "sourceScatter: bad arguments");
-  for (size_t i = 0; i < ls; i++) {
-    const int32_t s = src[i];
-    if (s < 0) {
-      out[i] = 0;
-      continue;
-    }
-    const int64_t j = (int64_t)s - min;
-    if (j < 0 || (size_t)j >= lb) return throw_range(env, "sourceScatter: source outside buf");
-    out[i] = buf[j];
-  }
+  struct scatter_job job = {buf, src, out, min, lb, 0};
+  par_for(ls, SCATTER_GRAIN, scatter_range, &job);
+  if (job.outside) return throw_range(env, "sourceScatter: source outside buf");
   return NULL;
+}
+
+/*
+ * min of the entries >= 0 (as unsigned, negatives are above every index), max, and the lowest
+ * entry of src[0..n): plain reductions the compiler vectorises.
+ */
+MULTIVERSION
+static void source_extremes(const int32_t* src, size_t n, uint32_t* umin, int32_t* max,
+                            int32_t* lowest) {
+  uint32_t a = 0xffffffffu;
+  int32_t b = -1, c = 0;
+  for (size_t i = 0; i < n; i++) {
+    const int32_t s = src[i];
+    const uint32_t u = (uint32_t)s;
+    a = u < a ? u : a;
+    b = s > b ? s : b;
+    c = s < c ? s : c;
+  }
+  *umin = a;
+  *max = b;
+  *lowest = c;
 }
 
 /*
@@ -664,25 +736,17 @@ static napi_value js_source_range(napi_env env, napi_callback_info cb) {
   CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
   if (argc < 1 || !typed_arg(env, argv[0], napi_int32_array, (void**)&src, &ls))
     return throw_range(env, "sourceRange: bad arguments");
-  int32_t min = 0x7fffffff, max = -1;
-  double first = 0, second = 0;
-  int bad = 0;
-  for (size_t i = 0; i < ls; i++) {
-    const int32_t s = src[i];
-    if (s < 0) {
-      if (s != -1) {
-        first = (double)i;
-        second = -2;
-        bad = 1;
-        break;
-      }
-      continue;
-    }
-    if (s < min) min = s;
-    if (s > max) max = s;
-  }
-  if (!bad) {
-    first = min;
+  uint32_t umin;
+  int32_t max, lowest;
+  source_extremes(src, ls, &umin, &max, &lowest);
+  double first, second;
+  if (lowest < -1) {
+    size_t i = 0;
+    while (src[i] >= -1) i++;
+    first = (double)i;
+    second = -2;
+  } else {
+    first = umin > 0x7fffffffu ? 0x7fffffff : (double)umin;
     second = max;
   }
   CHECK(napi_create_array_with_length(env, 2, &out));
@@ -691,6 +755,146 @@ static napi_value js_source_range(napi_env env, napi_callback_info cb) {
   CHECK(napi_set_element(env, out, 0, a));
   CHECK(napi_set_element(env, out, 1, b));
   return out;
+}
+
+static inline uint32_t float_bits(float v) {
+  uint32_t u;
+  memcpy(&u, &v, sizeof u);
+  return u;
+}
+
+/*
+ * copyFinite(W, into): into[i] = W[i] for i < W.length; returns the first i whose W[i] is not
+ * finite, or -1. One pass for the copy and the check that program() needs anyway.
+ */
+MULTIVERSION
+static int copy_finite_block(const float* w, float* into, size_t n) {
+  uint32_t any = 0;
+  for (size_t i = 0; i < n; i++) {
+    const float v = w[i];
+    into[i] = v;
+    any |= (float_bits(v) & 0x7f800000u) == 0x7f800000u;
+  }
+  return (int)any;
+}
+
+static napi_value js_copy_finite(napi_env env, napi_callback_info cb) {
+  size_t argc = 2, lw, li;
+  napi_value argv[2], result;
+  float *w, *into;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 2 || !typed_arg(env, argv[0], napi_float32_array, (void**)&w, &lw) ||
+      !typed_arg(env, argv[1], napi_float32_array, (void**)&into, &li) || li < lw)
+    return throw_range(env, "copyFinite: bad arguments");
+  double bad = -1;
+  if (copy_finite_block(w, into, lw)) {
+    for (size_t i = 0; i < lw; i++)
+      if ((float_bits(w[i]) & 0x7f800000u) == 0x7f800000u) {
+        bad = (double)i;
+        break;
+      }
+  }
+  CHECK(napi_create_double(env, bad, &result));
+  return result;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Analog-side masks of the weight layers (src/nn/layers/analog-product.ts): comparisons and  */
+/* copies in the JavaScript loops' double arithmetic, so the results are identical.           */
+
+MULTIVERSION
+static size_t saturation_mask(const float* y, size_t n, double lo, double hi, uint8_t* mask) {
+  size_t count = 0;
+  for (size_t i = 0; i < n; i++) {
+    const double v = y[i];
+    const uint8_t m = (v <= lo) | (v >= hi);
+    mask[i] = m;
+    count += m;
+  }
+  return count;
+}
+
+/* saturationMask(y, lo, hi, mask): mask[i] = y[i] <= lo || y[i] >= hi; returns how many. */
+static napi_value js_saturation_mask(napi_env env, napi_callback_info cb) {
+  size_t argc = 4, ly, lm;
+  napi_value argv[4], result;
+  float* y;
+  uint8_t* mask;
+  double lo, hi;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 4 || !typed_arg(env, argv[0], napi_float32_array, (void**)&y, &ly) ||
+      !f64_arg(env, argv[1], &lo) || !f64_arg(env, argv[2], &hi) ||
+      !typed_arg(env, argv[3], napi_uint8_array, (void**)&mask, &lm) || lm < ly)
+    return throw_range(env, "saturationMask: bad arguments");
+  CHECK(napi_create_double(env, (double)saturation_mask(y, ly, lo, hi, mask), &result));
+  return result;
+}
+
+MULTIVERSION
+static void mask_copy(const float* dy, const uint8_t* mask, float* out, size_t n) {
+  for (size_t i = 0; i < n; i++) out[i] = mask[i] ? 0.0f : dy[i];
+}
+
+/* maskedCopy(dy, mask, out): out[i] = mask[i] ? 0 : dy[i]. */
+static napi_value js_masked_copy(napi_env env, napi_callback_info cb) {
+  size_t argc = 3, ld, lm, lo;
+  napi_value argv[3];
+  float *dy, *out;
+  uint8_t* mask;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 3 || !typed_arg(env, argv[0], napi_float32_array, (void**)&dy, &ld) ||
+      !typed_arg(env, argv[1], napi_uint8_array, (void**)&mask, &lm) ||
+      !typed_arg(env, argv[2], napi_float32_array, (void**)&out, &lo) || lm < ld || lo < ld)
+    return throw_range(env, "maskedCopy: bad arguments");
+  mask_copy(dy, mask, out, ld);
+  return NULL;
+}
+
+MULTIVERSION
+static void clamp_grad(float* dx, const float* x, size_t n, double lo, double hi) {
+  for (size_t i = 0; i < n; i++) {
+    const double v = x[i];
+    dx[i] = (v >= lo && v <= hi) ? dx[i] : 0.0f;
+  }
+}
+
+/* maskOutside(dx, x, lo, hi): dx[i] = 0 where !(lo <= x[i] <= hi) (NaN included). */
+static napi_value js_mask_outside(napi_env env, napi_callback_info cb) {
+  size_t argc = 4, ld, lx;
+  napi_value argv[4];
+  float *dx, *x;
+  double lo, hi;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 4 || !typed_arg(env, argv[0], napi_float32_array, (void**)&dx, &ld) ||
+      !typed_arg(env, argv[1], napi_float32_array, (void**)&x, &lx) ||
+      !f64_arg(env, argv[2], &lo) || !f64_arg(env, argv[3], &hi) || lx < ld)
+    return throw_range(env, "maskOutside: bad arguments");
+  clamp_grad(dx, x, ld, lo, hi);
+  return NULL;
+}
+
+MULTIVERSION
+static int all_inside(const float* w, size_t n, double lo, double hi) {
+  int out = 0;
+  for (size_t i = 0; i < n; i++) {
+    const double v = w[i];
+    out |= !(v >= lo && v <= hi);
+  }
+  return !out;
+}
+
+/* allInside(w, lo, hi): whether lo <= w[i] <= hi for every i (NaN is outside). */
+static napi_value js_all_inside(napi_env env, napi_callback_info cb) {
+  size_t argc = 3, lw;
+  napi_value argv[3], result;
+  float* w;
+  double lo, hi;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 3 || !typed_arg(env, argv[0], napi_float32_array, (void**)&w, &lw) ||
+      !f64_arg(env, argv[1], &lo) || !f64_arg(env, argv[2], &hi))
+    return throw_range(env, "allInside: bad arguments");
+  CHECK(napi_get_boolean(env, all_inside(w, lw, lo, hi), &result));
+  return result;
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -707,6 +911,11 @@ static napi_value init(napi_env env, napi_value exports) {
       {"sourceRange", NULL, js_source_range, NULL, NULL, NULL, napi_default, NULL},
       {"sourceGather", NULL, js_source_gather, NULL, NULL, NULL, napi_default, NULL},
       {"sourceScatter", NULL, js_source_scatter, NULL, NULL, NULL, napi_default, NULL},
+      {"copyFinite", NULL, js_copy_finite, NULL, NULL, NULL, napi_default, NULL},
+      {"saturationMask", NULL, js_saturation_mask, NULL, NULL, NULL, napi_default, NULL},
+      {"maskedCopy", NULL, js_masked_copy, NULL, NULL, NULL, napi_default, NULL},
+      {"maskOutside", NULL, js_mask_outside, NULL, NULL, NULL, napi_default, NULL},
+      {"allInside", NULL, js_all_inside, NULL, NULL, NULL, napi_default, NULL},
   };
   if (!define_functions(env, exports, props, sizeof props / sizeof props[0])) return NULL;
   if (!analoop_register_optim(env, exports) || !analoop_register_host(env, exports) ||

@@ -1,11 +1,13 @@
 import type { DeviceInfo, TileId } from '../src/device/device.js';
 import { DeviceError } from '../src/device/errors.js';
+import { loadNativeAddon, type NativeAddon } from '../src/compute/native-addon.js';
 
 /**
  * Argument checks shared by the in-process devices, so the simulator and the ideal device
  * reject exactly what a board would reject, with the same messages.
  */
 
+/** The shapes of a program() call; the weights' values are checked by copyProgramWeights. */
 export function checkProgramArgs(
   info: DeviceInfo,
   tile: TileId,
@@ -33,11 +35,44 @@ export function checkProgramArgs(
       `program(tile ${tile}): W has ${W.length} values, expected ${rows} x ${cols}`,
     );
   }
-  for (let i = 0; i < W.length; i++) {
-    if (!Number.isFinite(W[i]!)) {
-      throw new RangeError(`program(tile ${tile}): W[${i}] = ${W[i]} is not finite`);
+}
+
+interface CopyFiniteAddon {
+  copyFinite?(W: Float32Array, into: Float32Array): number;
+}
+
+/** Below this many weights the JS loop is as fast as a native call. */
+const NATIVE_MIN = 4096;
+
+/**
+ * into[i] = W[i] (into at least as long as W), then a RangeError at the first value that is not
+ * finite: the copy a device keeps and the check of program() in one pass. `into` holds garbage
+ * after a throw, so pass an array that is not in use.
+ */
+export function copyProgramWeights(
+  tile: TileId,
+  W: Float32Array,
+  into: Float32Array,
+): Float32Array {
+  let bad = -1;
+  const native = W.length >= NATIVE_MIN ? copyFiniteAddon() : undefined;
+  if (native) bad = native(W, into);
+  else {
+    for (let i = 0; i < W.length; i++) {
+      const v = W[i]!;
+      into[i] = v;
+      if (v - v !== 0 && bad < 0) bad = i; // NaN and infinities
     }
   }
+  if (bad >= 0) throw new RangeError(`program(tile ${tile}): W[${bad}] = ${W[bad]} is not finite`);
+  return into;
+}
+
+function copyFiniteAddon(): ((W: Float32Array, into: Float32Array) => number) | undefined {
+  const a = loadNativeAddon();
+  if (!a.ok) return undefined;
+  const addon = a.addon as NativeAddon & CopyFiniteAddon;
+  return typeof addon.copyFinite === 'function' ? addon.copyFinite.bind(addon) : undefined;
 }
 
 export function checkMatmulArgs(

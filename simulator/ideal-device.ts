@@ -7,7 +7,7 @@ import type {
   TileId,
 } from '../src/device/device.js';
 import { DeviceError } from '../src/device/errors.js';
-import { checkMatmulArgs, checkProgramArgs, closedError } from './checks.js';
+import { checkMatmulArgs, checkProgramArgs, closedError, copyProgramWeights } from './checks.js';
 import type { Kernels } from '../src/compute/kernels.js';
 import { getKernels } from '../src/compute/registry.js';
 import { gemmProduct, tileProduct } from './product.js';
@@ -83,7 +83,8 @@ export class IdealDevice implements Device {
   async program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void> {
     if (this.closed) throw closedError('program');
     checkProgramArgs(this.infoValue, tile, W, rows, cols);
-    this.tiles.set(tile, { W: Float32Array.from(W), rows, cols });
+    const copy = copyProgramWeights(tile, W, new Float32Array(W.length));
+    this.tiles.set(tile, { W: copy, rows, cols });
     this.telemetry$.next({
       time: Date.now(),
       source: 'ideal',

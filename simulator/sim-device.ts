@@ -23,6 +23,7 @@ import {
   checkSourceContext,
   checkProgramArgs,
   closedError,
+  copyProgramWeights,
 } from './checks.js';
 import { gemmProduct, tileProduct } from './product.js';
 import {
@@ -82,11 +83,19 @@ function makeChain(chain: NoiseChain, how: SimDeviceOptions['chains']): Chain {
 }
 
 interface TileState {
-  /** Programmed weights: clamped, quantised, with programming noise. */
-  W: Float32Array;
+  /** The weights as written (a copy): converted when a product first needs them. */
+  raw: Float32Array;
+  /** The array the next program() of this shape copies into (the previous raw weights). */
+  spare?: Float32Array;
   rows: number;
   cols: number;
   programmedAt: number;
+  /** Key of this programming's noise (drawn once per program() call). */
+  programKey: NoiseKey;
+  /** Programmed weights (clamped, quantised, programming noise), once computed from raw. */
+  programmed?: Float32Array;
+  /** The array `programmed` is computed into (reused across programmings of one shape). */
+  programmedArray?: Float32Array;
   /** Weights with the last draw's weight noise, reused while chunks of one draw arrive. */
   cached?: { stream: number; draw: number; W: Float32Array };
 }
@@ -128,6 +137,9 @@ function nonlinearityFn(n: Nonlinearity | undefined): ((y: number) => number) | 
  *
  * Each conversion chain runs fused (src/noise/fused.ts: one pass over memory, natively when the
  * addon is built), bit-identical to the separate clamp / reducePrecision / addNoise calls.
+ * program() only checks and copies W; the weights are converted when a product needs them, and
+ * without programming noise the program and weight chains run as one pass (a training run
+ * re-programs every tile every step, so this halves the passes over the weights).
  *
  * With `dac.conversion: 'per-source'` (the paper preset) the input noise is keyed on
  * (seed, stream, ctx.sourceTile, draw) and indexed by the source, ctx.sourceOffset +
@@ -163,6 +175,11 @@ export class SimDevice implements Device {
     program: Chain;
     /** Weight noise on the programmed weights. */
     weight: Chain;
+    /**
+     * Clamp_w -> RP(p_w) -> weight noise: program then weight in one pass, used when programming
+     * adds no noise (then the programmed weights are just the quantised ones).
+     */
+    programWeight: Chain;
     /** Clamp_dac -> RP(p_dac) -> input noise. */
     input: Chain;
     /** Clamp_dac -> RP(p_dac) alone, and the input noise alone (per-source conversion). */
@@ -171,7 +188,11 @@ export class SimDevice implements Device {
     /** Read noise -> Clamp_adc -> RP(p_adc). */
     read: Chain;
   };
+  /** Programming adds no noise: chains.programWeight replaces program then weight. */
+  private readonly fuseProgramWeight: boolean;
   private readonly productKind: 'gemm' | 'float64';
+  /** Unit gain, zero offset, no drift or nonlinearity, and an ADC that quantises. */
+  private readonly plainResponse: boolean;
   private kernels: Kernels | undefined;
   private readonly tiles = new Map<TileId, TileState>();
   private readonly programCount = new Map<TileId, number>();
@@ -244,16 +265,14 @@ export class SimDevice implements Device {
     };
     const info = this.infoValue;
     const dac = { lo: info.inputRange[0], hi: info.inputRange[1], p: this.pIn };
+    const weightQuant = { lo: info.weightRange[0], hi: info.weightRange[1], p: this.pW };
     const how = options.chains ?? 'fused';
     this.chains = {
-      program: makeChain(
-        {
-          pre: { lo: info.weightRange[0], hi: info.weightRange[1], p: this.pW },
-          noise: this.noise.programming,
-        },
-        how,
-      ),
+      program: makeChain({ pre: weightQuant, noise: this.noise.programming }, how),
       weight: makeChain({ noise: this.noise.weight }, how),
+      // Bit-identical to program then weight without programming noise: each stage rounds to
+      // float32 as the programmed array's stores did.
+      programWeight: makeChain({ pre: weightQuant, noise: this.noise.weight }, how),
       input: makeChain({ pre: dac, noise: this.noise.input }, how),
       inputQuant: makeChain({ pre: dac }, how),
       inputNoise: makeChain({ noise: this.noise.input }, how),
@@ -265,8 +284,18 @@ export class SimDevice implements Device {
         how,
       ),
     };
+    this.fuseProgramWeight =
+      this.noise.programming.model === 'none' || this.noise.programming.scale === 0;
     this.productKind = options.product ?? 'gemm';
     this.kernels = options.kernels;
+    // y = 1 * z + 0 changes nothing but -0 into +0, which the ADC's RP does anyway.
+    const adcRp = this.pOut > 0 && this.pOut < Infinity;
+    this.plainResponse =
+      adcRp &&
+      !this.nonlinearity &&
+      !this.hasDrift &&
+      this.gain.every((v) => v === 1) &&
+      this.offset.every((v) => v === 0);
   }
 
   info(): DeviceInfo {
@@ -285,19 +314,29 @@ export class SimDevice implements Device {
   async program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void> {
     if (this.closed) throw closedError('program');
     checkProgramArgs(this.infoValue, tile, W, rows, cols);
+    // A training run re-programs every tile every step: a re-write of the same shape reuses the
+    // previous programming's arrays (a fresh array would cost more in page faults). The copy
+    // goes to the spare array, so a rejected W leaves the tile as it was.
+    const prev = this.tiles.get(tile);
+    const same = (a: Float32Array | undefined) => (a?.length === W.length ? a : undefined);
+    const raw = copyProgramWeights(tile, W, same(prev?.spare) ?? new Float32Array(W.length));
     const count = this.programCount.get(tile) ?? 0;
     this.programCount.set(tile, count + 1);
-    // Programming noise is a fresh draw per program() call: a re-write lands differently.
-    const key = this.key(STREAM.program, tile, count);
-    // A re-write of the same shape lands in the previous weights' array (a training run
-    // re-programs every tile every step; a fresh array would cost more in page faults).
-    const prev = this.tiles.get(tile);
-    const into = prev && prev.W.length === W.length ? prev.W : new Float32Array(W.length);
-    const Wp = this.chains.program.apply(W, key, 0, into);
-    const state: TileState = { W: Wp, rows, cols, programmedAt: this.clock() };
+    const state: TileState = {
+      raw,
+      rows,
+      cols,
+      programmedAt: this.clock(),
+      // Programming noise is a fresh draw per program() call: a re-write lands differently.
+      programKey: this.key(STREAM.program, tile, count),
+    };
+    const spare = same(prev?.raw);
+    if (spare) state.spare = spare;
+    const programmedArray = same(prev?.programmedArray);
+    if (programmedArray) state.programmedArray = programmedArray;
     // The noisy weights of the previous programming are stale; their array is reused.
-    if (prev?.cached && prev.cached.W.length === W.length)
-      state.cached = { stream: -1, draw: -1, W: prev.cached.W };
+    const cached = same(prev?.cached?.W);
+    if (cached) state.cached = { stream: -1, draw: -1, W: cached };
     this.tiles.set(tile, state);
     this.telemetry$.next({
       time: Date.now(),
@@ -306,17 +345,26 @@ export class SimDevice implements Device {
     });
   }
 
+  /** The programmed weights of `t`: converted from the raw copy on first use. */
+  private programmed(t: TileState): Float32Array {
+    if (!t.programmed) {
+      t.programmedArray ??= new Float32Array(t.raw.length);
+      t.programmed = this.chains.program.apply(t.raw, t.programKey, 0, t.programmedArray);
+    }
+    return t.programmed;
+  }
+
   private drawWeights(tile: TileId, t: TileState, auto: boolean, draw: number): Float32Array {
-    if (this.noise.weight.model === 'none') return t.W;
+    if (this.noise.weight.model === 'none') return this.programmed(t);
     const stream = STREAM.weight + (auto ? AUTO : 0);
     if (t.cached && t.cached.stream === stream && t.cached.draw === draw) return t.cached.W;
     // The previous draw's array is reused: only this call reads it, synchronously.
-    const W = this.chains.weight.apply(
-      t.W,
-      this.key(stream, tile, draw),
-      0,
-      t.cached?.W ?? new Float32Array(t.W.length),
-    );
+    const into = t.cached?.W ?? new Float32Array(t.raw.length);
+    const key = this.key(stream, tile, draw);
+    // Without programming noise, program and weight chains run as one pass over the raw copy.
+    const W = this.fuseProgramWeight
+      ? this.chains.programWeight.apply(t.raw, key, 0, into)
+      : this.chains.weight.apply(this.programmed(t), key, 0, into);
     t.cached = { stream, draw, W };
     return W;
   }
@@ -364,20 +412,26 @@ export class SimDevice implements Device {
       const out = this.scratch('z', batch * rows);
       z = gemmProduct(this.kernels!, Xd, W, batch, rows, cols, rowOffset, out);
     }
-    const Y = new Float32Array(batch * rows);
-    const hours = this.hasDrift ? (this.clock() - t.programmedAt) / 3_600_000 : 0;
-    const g = new Float64Array(rows);
-    for (let r = 0; r < rows; r++) g[r] = this.gain[r]! * (1 + this.drift[r]! * hours);
-    const off = this.offset;
-    const f = this.nonlinearity;
-    for (let b = 0; b < batch; b++) {
-      const o = b * rows;
-      if (f) for (let r = 0; r < rows; r++) Y[o + r] = f(g[r]! * z[o + r]! + off[r]!);
-      else for (let r = 0; r < rows; r++) Y[o + r] = g[r]! * z[o + r]! + off[r]!;
+    // The response is written over the gemm's own scratch (the float64 product needs float32).
+    let y: Float32Array;
+    if (z instanceof Float32Array && this.plainResponse) y = z;
+    else {
+      y = z instanceof Float32Array ? z : this.scratch('y', batch * rows);
+      const hours = this.hasDrift ? (this.clock() - t.programmedAt) / 3_600_000 : 0;
+      const g = new Float64Array(rows);
+      for (let r = 0; r < rows; r++) g[r] = this.gain[r]! * (1 + this.drift[r]! * hours);
+      const off = this.offset;
+      const f = this.nonlinearity;
+      for (let b = 0; b < batch; b++) {
+        const o = b * rows;
+        if (f) for (let r = 0; r < rows; r++) y[o + r] = f(g[r]! * z[o + r]! + off[r]!);
+        else for (let r = 0; r < rows; r++) y[o + r] = g[r]! * z[o + r]! + off[r]!;
+      }
     }
 
-    // ADC (aod): read noise, clip, quantise.
-    return this.chains.read.apply(Y, this.key(STREAM.read + a, tile, draw), rowOffset * rows);
+    // ADC (aod): read noise, clip, quantise, into a fresh array (the caller keeps it).
+    const key = this.key(STREAM.read + a, tile, draw);
+    return this.chains.read.apply(y, key, rowOffset * rows, new Float32Array(batch * rows));
   }
 
   /**

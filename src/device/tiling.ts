@@ -89,6 +89,12 @@ export class TiledMatrix {
         `TiledMatrix.program: W has ${W.length} values, expected ${this.rows} x ${this.cols}`,
       );
     }
+    if (this.tileCount === 1) {
+      // W as it is: a device reads the weights during program() and keeps no reference to them.
+      await this.device.program(this.tiles[0]![0]!, W, this.rows, this.cols);
+      this.programmed = true;
+      return;
+    }
     const jobs: Promise<void>[] = [];
     this.rowBlocks.forEach((rb, i) => {
       this.colBlocks.forEach((cb, j) => {
@@ -135,8 +141,12 @@ export class TiledMatrix {
     const info = this.device.info();
     const perSource = info.inputConversion === 'per-source';
     const splitCols = this.colBlocks.length > 1;
-    const Y = new Float32Array(batch * this.rows);
-    for (const chunk of blocks(batch, info.maxBatch)) {
+    const chunks = blocks(batch, info.maxBatch);
+    const oneTile = this.tileCount === 1;
+    // One tile and one chunk: the device's output is the answer. A device returns a fresh array
+    // that the caller owns (none keeps or rewrites it), so it needs no copy.
+    const Y = oneTile && chunks.length === 1 ? undefined : new Float32Array(batch * this.rows);
+    for (const chunk of chunks) {
       const rowOffset = base.rowOffset + chunk.start;
       // Column slices of this chunk's X (and source map), one per column block, shared by all
       // row blocks.
@@ -171,16 +181,24 @@ export class TiledMatrix {
           ),
         ),
       );
-      this.rowBlocks.forEach((rb, i) => {
-        const row = parts[i]!;
-        for (const p of row) {
-          if (p.length !== chunk.size * rb.size) {
+      for (let i = 0; i < parts.length; i++) {
+        for (const p of parts[i]!) {
+          const size = this.rowBlocks[i]!.size;
+          if (p.length !== chunk.size * size) {
             throw new DeviceError(
               'bad-shape',
-              `device returned ${p.length} values for a ${chunk.size} x ${rb.size} tile product`,
+              `device returned ${p.length} values for a ${chunk.size} x ${size} tile product`,
             );
           }
         }
+      }
+      if (!Y) return parts[0]![0]!;
+      if (oneTile) {
+        Y.set(parts[0]![0]!, chunk.start * this.rows);
+        continue;
+      }
+      this.rowBlocks.forEach((rb, i) => {
+        const row = parts[i]!;
         for (let b = 0; b < chunk.size; b++) {
           const dst = (chunk.start + b) * this.rows + rb.start;
           const first = row[0]!;
@@ -192,7 +210,7 @@ export class TiledMatrix {
         }
       });
     }
-    return Y;
+    return Y ?? new Float32Array(0);
   }
 }
 

@@ -104,6 +104,36 @@ describe('TiledMatrix on a 3 x 5 ideal array with maxBatch 4', () => {
     expect(await m.matmul(X, 4)).toEqual(await device.matmul(99, X, 4));
   });
 
+  it('one tile: hands on the device output of one chunk, and copies several chunks in', async () => {
+    const outputs: Float32Array[] = [];
+    const device = new Recorder(new IdealDevice({ rows: 3, cols: 5, maxBatch: 4 }), (y) => {
+      outputs.push(y);
+      return y;
+    });
+    const r = rand(2);
+    const W = randomArray(15, r);
+    const m = new TiledMatrix(device, new TileAllocator(device), 3, 5);
+    await m.program(W);
+    const X = randomArray(4 * 5, r);
+    const a = await m.matmul(X, 4);
+    const b = await m.matmul(X, 4);
+    // The device's fresh arrays, one per call: a caller keeping `a` is never overwritten.
+    expect(a).toBe(outputs[0]);
+    expect(b).toBe(outputs[1]);
+    expect(a).not.toBe(b);
+    expect(a).toEqual(b);
+    // Several chunks: the parts copied into one array, bit-identical to the direct product's
+    // float32 rounding of each chunk.
+    const X9 = randomArray(9 * 5, r);
+    const y = await m.matmul(X9, 9);
+    expect(outputs.slice(2).map((p) => p.length)).toEqual([12, 12, 3]);
+    expect(y).toEqual(Float32Array.from([...outputs[2]!, ...outputs[3]!, ...outputs[4]!]));
+    expect(await m.matmul(new Float32Array(0), 0)).toEqual(new Float32Array(0));
+    // program() passes W itself to the device when one tile holds it: the device copies it.
+    W[0] = 5;
+    expect(await m.matmul(X, 4)).toEqual(a);
+  });
+
   it('cuts W into row and column tiles and batches into chunks with shifted rowOffset', async () => {
     const rec = new Recorder(new IdealDevice({ rows: 3, cols: 5, maxBatch: 4 }));
     const m = new TiledMatrix(rec, getTileAllocator(rec), 7, 12);

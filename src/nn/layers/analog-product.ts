@@ -1,3 +1,4 @@
+import { loadNativeAddon, type NativeAddon } from '../../compute/native-addon.js';
 import type { Device, ProductContext, Range } from '../../device/device.js';
 import { getTileAllocator, TiledMatrix } from '../../device/tiling.js';
 import type { Param } from '../layer.js';
@@ -90,6 +91,11 @@ export class AnalogWeights {
   saturated(y: Float32Array): Uint8Array | undefined {
     const [lo, hi] = this.device.info().outputRange;
     if (!Number.isFinite(lo) && !Number.isFinite(hi)) return undefined;
+    const native = maskAddon(y.length);
+    if (native) {
+      const mask = new Uint8Array(y.length);
+      return native.saturationMask(y, lo, hi, mask) > 0 ? mask : undefined;
+    }
     let mask: Uint8Array | undefined;
     for (let i = 0; i < y.length; i++) {
       if (y[i] <= lo || y[i] >= hi) (mask ??= new Uint8Array(y.length))[i] = 1;
@@ -105,15 +111,7 @@ export class AnalogWeights {
     const w = this.weight.value;
     // Usually every weight is in range (training keeps them small): then W itself is the answer,
     // and a read-only scan is cheaper than a clamped copy.
-    let inside = true;
-    for (let i = 0; i < w.length; i++) {
-      const v = w[i]!;
-      if (!(v >= lo && v <= hi)) {
-        inside = false;
-        break;
-      }
-    }
-    if (inside) return w;
+    if (allInside(w, lo, hi)) return w;
     const out = this.clampedW ?? new Float32Array(w.length);
     for (let i = 0; i < w.length; i++) out[i] = Math.min(hi, Math.max(lo, w[i]));
     this.clampedW = out;
@@ -133,6 +131,11 @@ export function maskClamped(
 ): Float32Array {
   if (!range) return dx;
   const [lo, hi] = range;
+  const native = maskAddon(dx.length);
+  if (native && x.length >= dx.length) {
+    native.maskOutside(dx, x, lo, hi);
+    return dx;
+  }
   for (let i = 0; i < dx.length; i++) {
     const v = x[i];
     if (!(v >= lo && v <= hi)) dx[i] = 0;
@@ -143,7 +146,51 @@ export function maskClamped(
 /** dy with the gradient of saturated outputs zeroed (a copy; dy itself is left alone). */
 export function maskSaturated(dy: Float32Array, saturated: Uint8Array | undefined): Float32Array {
   if (!saturated) return dy;
+  const native = maskAddon(dy.length);
+  if (native && saturated.length >= dy.length) {
+    const out = new Float32Array(dy.length);
+    native.maskedCopy(dy, saturated, out);
+    return out;
+  }
   const out = dy.slice();
   for (let i = 0; i < out.length; i++) if (saturated[i]) out[i] = 0;
   return out;
+}
+
+function allInside(w: Float32Array, lo: number, hi: number): boolean {
+  const native = maskAddon(w.length);
+  if (native) return native.allInside(w, lo, hi);
+  for (let i = 0; i < w.length; i++) {
+    const v = w[i]!;
+    if (!(v >= lo && v <= hi)) return false;
+  }
+  return true;
+}
+
+/** The masks' native loops (native/analoop.c; the same comparisons in the same doubles). */
+interface MaskAddon {
+  saturationMask(y: Float32Array, lo: number, hi: number, mask: Uint8Array): number;
+  maskedCopy(dy: Float32Array, mask: Uint8Array, out: Float32Array): void;
+  maskOutside(dx: Float32Array, x: Float32Array, lo: number, hi: number): void;
+  allInside(w: Float32Array, lo: number, hi: number): boolean;
+}
+
+/** Below this many elements the JS loops cost no more than a native call. */
+const MASK_NATIVE_MIN = 2048;
+let maskFns: MaskAddon | null | undefined;
+
+/** The addon's mask loops for n elements, or undefined (short arrays, or no addon). */
+function maskAddon(n: number): MaskAddon | undefined {
+  if (n < MASK_NATIVE_MIN) return undefined;
+  if (maskFns === undefined) {
+    const a = loadNativeAddon();
+    const m = a.ok ? (a.addon as NativeAddon & Partial<MaskAddon>) : undefined;
+    const ok =
+      typeof m?.saturationMask === 'function' &&
+      typeof m.maskedCopy === 'function' &&
+      typeof m.maskOutside === 'function' &&
+      typeof m.allInside === 'function';
+    maskFns = ok ? (m as MaskAddon) : null;
+  }
+  return maskFns ?? undefined;
 }
