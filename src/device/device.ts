@@ -100,9 +100,14 @@ export interface Device {
   /**
    * Write weights to a tile. Values outside `weightRange` are clamped to it (the paper's weight
    * Clamp; a board driver does the same before its DACs); a non-finite value is a RangeError.
+   * The device copies what it needs before the promise settles: the caller may change W then.
    */
   program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void>;
-  /** Batched product with the weights last programmed on `tile`. */
+  /**
+   * Batched product with the weights last programmed on `tile`. Returns a new array the caller
+   * owns (TiledMatrix hands a single tile's result on without a copy, and layers add their bias
+   * into it); X is only read.
+   */
   matmul(tile: TileId, X: Float32Array, batch: number, ctx?: ProductContext): Promise<Float32Array>;
   readonly telemetry$: Observable<Telemetry>;
   close(): Promise<void>;
