@@ -33,7 +33,7 @@ import type { Device, ProductContext, TileId } from '../src/device/device.js';
 import { openDevice } from '../src/device/registry.js';
 import { parseActivation } from '../src/nn/activations.js';
 import { softmaxCrossEntropy } from '../src/nn/losses.js';
-import { modelParams } from '../src/nn/model.js';
+import { modelParams, skipInputGradient } from '../src/nn/model.js';
 import { buildModel } from '../src/nn/models/index.js';
 import { tensor } from '../src/nn/tensor.js';
 import { PROFILE_SCHEMA_ID } from '../src/profile/index.js';
@@ -188,6 +188,7 @@ async function main(): Promise<void> {
       analog: 'all',
       options: {},
     });
+    skipInputGradient(model.net); // as the trainer does
     const params = modelParams(model);
     const optimizer = createOptimizer('adam', { momentum: 0.9, weightDecay: 0 });
     const data = batches(ds, BATCH, { seed: 1, epoch: 0, dropLast: true })[Symbol.iterator]();

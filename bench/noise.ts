@@ -31,7 +31,7 @@ import { selectKernels } from '../src/compute/registry.js';
 import { batches, loadMnist, type Batch, type Dataset } from '../src/data/index.js';
 import { parseActivation } from '../src/nn/activations.js';
 import { softmaxCrossEntropy } from '../src/nn/losses.js';
-import { modelParams } from '../src/nn/model.js';
+import { modelParams, skipInputGradient } from '../src/nn/model.js';
 import { buildModel } from '../src/nn/models/index.js';
 import { tensor } from '../src/nn/tensor.js';
 import {
@@ -282,6 +282,7 @@ async function runVariant(v: Variant, steps: number) {
     analog: 'all',
     options: {},
   });
+  skipInputGradient(model.net); // as the trainer does
   const params = modelParams(model);
   const optimizer = createOptimizer('adam', { momentum: 0.9, weightDecay: 0 });
   const data = endless(ds, BATCH);

@@ -35,7 +35,7 @@ import type {
 import { parseActivation } from '../src/nn/activations.js';
 import type { Layer } from '../src/nn/layer.js';
 import { softmaxCrossEntropy } from '../src/nn/losses.js';
-import { modelParams, parameterCount, walkLayers } from '../src/nn/model.js';
+import { modelParams, parameterCount, skipInputGradient, walkLayers } from '../src/nn/model.js';
 import { paperProfile } from '../src/profile/index.js';
 import { buildModel } from '../src/nn/models/index.js';
 import { tensor } from '../src/nn/tensor.js';
@@ -449,6 +449,7 @@ async function runCase(spec: CaseSpec, plan: StepPlan) {
       analog: spec.analog,
       options: {},
     });
+    skipInputGradient(model.net); // as the trainer does
     timeLayers(model.net, meter);
     const params = modelParams(model);
     const optimizer = createOptimizer('adam', { momentum: 0.9, weightDecay: 0 });

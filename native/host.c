@@ -1,11 +1,615 @@
 /*
  * Host-side kernels of the weight layers (Conv2d and Linear layouts, masks, bias) for src/nn.
+ *
+ * Each kernel copies, or adds in the order of its JavaScript reference (src/compute/im2col.ts,
+ * src/compute/elementwise.ts, src/nn/layers/conv2d.ts), so the results are bit-identical to it;
+ * float + float in C rounds as JavaScript's double sum stored to a Float32Array does, and the
+ * saturation test compares with float bounds equivalent to the double ones. The loops run under
+ * par_for over indices whose outputs are disjoint, so the bits never depend on the thread count.
  */
 #include "common.h"
 #include "parallel.h"
 
-int analoop_register_host(napi_env env, napi_value exports) {
-  (void)env;
-  (void)exports;
+#include <stdlib.h>
+#include <string.h>
+
+/* Elements of work per par_for range below which a split costs more than it saves. */
+#define GRAIN_ELEMS 16384
+
+/* Indices per range for units of `per` elements each. */
+static size_t grain_for(size_t per) {
+  return per >= GRAIN_ELEMS ? 1 : GRAIN_ELEMS / (per ? per : 1);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Convolution unfolding: the layouts of im2col.ts (im2colBatch, col2imBatch, im2row).        */
+
+struct geo {
+  int n, C, H, W, kh, kw, sh, sw, ph, pw, dh, dw, outH, outW;
+};
+
+/* geo = Int32Array [n, C, H, W, kh, kw, sh, sw, ph, pw, dh, dw]; outH/outW derived here. */
+static int geo_arg(napi_env env, napi_value v, struct geo* g) {
+  int32_t* p;
+  size_t len;
+  if (!typed_arg(env, v, napi_int32_array, (void**)&p, &len) || len < 12) return 0;
+  g->n = p[0], g->C = p[1], g->H = p[2], g->W = p[3], g->kh = p[4], g->kw = p[5];
+  g->sh = p[6], g->sw = p[7], g->ph = p[8], g->pw = p[9], g->dh = p[10], g->dw = p[11];
+  if (g->n < 0 || g->C < 1 || g->H < 1 || g->W < 1 || g->kh < 1 || g->kw < 1 || g->sh < 1 ||
+      g->sw < 1 || g->ph < 0 || g->pw < 0 || g->dh < 1 || g->dw < 1)
+    return 0;
+  const long long rh = (long long)g->H + 2LL * g->ph - (long long)g->dh * (g->kh - 1) - 1;
+  const long long rw = (long long)g->W + 2LL * g->pw - (long long)g->dw * (g->kw - 1) - 1;
+  if (rh < 0 || rw < 0) return 0;
+  g->outH = (int)(rh / g->sh + 1);
+  g->outW = (int)(rw / g->sw + 1);
   return 1;
+}
+
+struct unfold {
+  const struct geo* g;
+  float* x;
+  float* cols;
+  size_t P, K, img, ld;
+  /* Per kx: the output columns [lo, hi) whose input column lies inside the image. */
+  int* lo;
+  int* hi;
+};
+
+/* Output columns [lo, hi) whose input column ox*sw - pw + off lies in [0, W). */
+static void valid_columns(const struct geo* g, int off, int* lo, int* hi) {
+  const int base = off - g->pw;
+  int l = 0, h;
+  if (base < 0) l = (-base + g->sw - 1) / g->sw;
+  h = (g->W - 1 - base) >= 0 ? (g->W - 1 - base) / g->sw + 1 : 0;
+  if (h > g->outW) h = g->outW;
+  if (h < l) h = l;
+  *lo = l;
+  *hi = h;
+}
+
+/* im2colBatch: unit u = r * n + i writes row r of image i's columns (P floats). */
+static void im2col_units(void* p, size_t u0, size_t u1) {
+  const struct unfold* s = p;
+  const struct geo* g = s->g;
+  const size_t n = (size_t)g->n, khw = (size_t)g->kh * g->kw;
+  for (size_t u = u0; u < u1; u++) {
+    const size_t r = u / n, i = u % n;
+    const int c = (int)(r / khw), ky = (int)(r / g->kw % g->kh), kx = (int)(r % g->kw);
+    const int lo = s->lo[kx], hi = s->hi[kx], outW = g->outW;
+    const float* xc = s->x + i * s->img + (size_t)c * g->H * g->W;
+    float* row = s->cols + r * s->ld + i * s->P;
+    for (int oy = 0; oy < g->outH; oy++) {
+      float* o = row + (size_t)oy * outW;
+      const int iy = oy * g->sh - g->ph + ky * g->dh;
+      if (iy < 0 || iy >= g->H) {
+        for (int ox = 0; ox < outW; ox++) o[ox] = 0;
+        continue;
+      }
+      /* Input index of output column ox: base + ox * sw (inside the image for lo <= ox < hi). */
+      const ptrdiff_t base = (ptrdiff_t)iy * g->W - g->pw + (ptrdiff_t)kx * g->dw;
+      for (int ox = 0; ox < lo; ox++) o[ox] = 0;
+      if (g->sw == 1)
+        for (int ox = lo; ox < hi; ox++) o[ox] = xc[base + ox];
+      else
+        for (int ox = lo; ox < hi; ox++) o[ox] = xc[base + (ptrdiff_t)ox * g->sw];
+      for (int ox = hi; ox < outW; ox++) o[ox] = 0;
+    }
+  }
+}
+
+/*
+ * col2imBatch as a gather: unit u = (i * C + c) * H + iy sums into input row iy of channel c of
+ * image i. A pixel receives at most one entry per (ky, kx), and the scatter loop of the reference
+ * (c, ky, kx, oy, ox) adds them in (ky, kx) order: so does this loop, so the sums are identical.
+ * With `overwrite` the row starts from +0 (as a fresh zeroed array would), else from x's values.
+ */
+struct fold {
+  struct unfold u;
+  int overwrite;
+};
+
+static void col2im_units(void* p, size_t u0, size_t u1) {
+  const struct fold* f = p;
+  const struct unfold* s = &f->u;
+  const struct geo* g = s->g;
+  const size_t CH = (size_t)g->C * g->H;
+  for (size_t u = u0; u < u1; u++) {
+    const size_t i = u / CH;
+    const int c = (int)(u / g->H % g->C), iy = (int)(u % g->H);
+    float* xr = s->x + i * s->img + ((size_t)c * g->H + iy) * g->W;
+    if (f->overwrite)
+      for (int ix = 0; ix < g->W; ix++) xr[ix] = 0;
+    for (int ky = 0; ky < g->kh; ky++) {
+      const int t = iy + g->ph - ky * g->dh;
+      if (t < 0 || t % g->sh) continue;
+      const int oy = t / g->sh;
+      if (oy >= g->outH) continue;
+      for (int kx = 0; kx < g->kw; kx++) {
+        const size_t r = ((size_t)c * g->kh + ky) * g->kw + kx;
+        const float* seg = s->cols + r * s->ld + i * s->P + (size_t)oy * g->outW;
+        const int lo = s->lo[kx], hi = s->hi[kx];
+        const ptrdiff_t base = (ptrdiff_t)kx * g->dw - g->pw;
+        if (g->sw == 1)
+          for (int ox = lo; ox < hi; ox++) xr[base + ox] += seg[ox];
+        else
+          for (int ox = lo; ox < hi; ox++) xr[base + (ptrdiff_t)ox * g->sw] += seg[ox];
+      }
+    }
+  }
+}
+
+/*
+ * im2row: unit u = i * outH + oy writes the patch rows of output row oy of image i. The input
+ * rows each (c, ky) reads are the same for the whole output row: looked up once per unit.
+ */
+struct rows_table {
+  struct unfold u;
+  int failed; /* set when a range could not allocate its table */
+};
+
+static void im2row_units(void* p, size_t u0, size_t u1) {
+  struct rows_table* t = p;
+  const struct unfold* s = &t->u;
+  const struct geo* g = s->g;
+  const int kw = g->kw, dw = g->dw, W = g->W, CK = g->C * g->kh;
+  /* Per (c, ky): the input row, NULL where it is padding. */
+  const float** rows = malloc(sizeof *rows * (size_t)CK);
+  if (!rows) {
+    __atomic_store_n(&t->failed, 1, __ATOMIC_RELAXED);
+    return;
+  }
+  for (size_t u = u0; u < u1; u++) {
+    const size_t i = u / (size_t)g->outH;
+    const int oy = (int)(u % (size_t)g->outH);
+    const float* xi = s->x + i * s->img;
+    for (int c = 0; c < g->C; c++)
+      for (int ky = 0; ky < g->kh; ky++) {
+        const int iy = oy * g->sh - g->ph + ky * g->dh;
+        rows[c * g->kh + ky] =
+            iy < 0 || iy >= g->H ? NULL : xi + ((size_t)c * g->H + (size_t)iy) * W;
+      }
+    float* o = s->cols + (i * s->P + (size_t)oy * g->outW) * s->K;
+    for (int ox = 0; ox < g->outW; ox++) {
+      const int x0 = ox * g->sw - g->pw;
+      const int inside = x0 >= 0 && x0 + (kw - 1) * dw < W;
+      if (inside && kw == 3 && dw == 1) {
+        /* The common 3-wide kernel, unrolled. */
+        for (int j = 0; j < CK; j++, o += 3) {
+          const float* r = rows[j];
+          if (!r) {
+            o[0] = 0, o[1] = 0, o[2] = 0;
+          } else {
+            r += x0;
+            o[0] = r[0], o[1] = r[1], o[2] = r[2];
+          }
+        }
+      } else if (inside) {
+        for (int j = 0; j < CK; j++) {
+          const float* r = rows[j];
+          if (!r)
+            for (int kx = 0; kx < kw; kx++) *o++ = 0;
+          else
+            for (int kx = 0; kx < kw; kx++) *o++ = r[x0 + (ptrdiff_t)kx * dw];
+        }
+      } else {
+        for (int j = 0; j < CK; j++) {
+          const float* r = rows[j];
+          for (int kx = 0; kx < kw; kx++) {
+            const int ix = x0 + kx * dw;
+            *o++ = r && ix >= 0 && ix < W ? r[ix] : 0;
+          }
+        }
+      }
+    }
+  }
+  free(rows);
+}
+
+/*
+ * convUnfoldPar(mode, geo, x, cols): the layouts of convUnfold (analoop.c) under par_for.
+ * mode 0 im2colBatch (x -> cols, K x n*P), 1 col2imBatch (cols added onto x), 2 im2row (x -> cols
+ * as n*P x K), 3 col2imBatch overwriting x (as if x were zeroed first).
+ */
+static napi_value js_conv_unfold_par(napi_env env, napi_callback_info cb) {
+  size_t argc = 4, lx, lc;
+  napi_value argv[4];
+  int32_t mode;
+  struct geo g;
+  float *x, *cols;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 4 || !i32_arg(env, argv[0], &mode) || mode < 0 || mode > 3 ||
+      !geo_arg(env, argv[1], &g) ||
+      !typed_arg(env, argv[2], napi_float32_array, (void**)&x, &lx) ||
+      !typed_arg(env, argv[3], napi_float32_array, (void**)&cols, &lc))
+    return throw_range(env, "convUnfoldPar: bad arguments");
+  const double need_x = (double)g.n * g.C * g.H * g.W;
+  const double need_c = (double)g.n * g.C * g.kh * g.kw * g.outH * g.outW;
+  if (need_x > (double)lx || need_c > (double)lc)
+    return throw_range(env, "convUnfoldPar: arrays too short for the geometry");
+  if (g.n == 0) return NULL;
+  int* ranges = malloc(sizeof(int) * 2 * (size_t)g.kw);
+  if (!ranges) {
+    napi_throw_error(env, NULL, "convUnfoldPar: out of memory");
+    return NULL;
+  }
+  struct fold f;
+  struct rows_table rt;
+  struct unfold* s = mode == 2 ? &rt.u : &f.u;
+  s->g = &g;
+  s->x = x;
+  s->cols = cols;
+  s->P = (size_t)g.outH * g.outW;
+  s->K = (size_t)g.C * g.kh * g.kw;
+  s->img = (size_t)g.C * g.H * g.W;
+  s->ld = (size_t)g.n * s->P;
+  s->lo = ranges;
+  s->hi = ranges + g.kw;
+  for (int kx = 0; kx < g.kw; kx++) valid_columns(&g, kx * g.dw, &s->lo[kx], &s->hi[kx]);
+  f.overwrite = mode == 3;
+  rt.failed = 0;
+  const size_t n = (size_t)g.n;
+  if (mode == 0)
+    par_for(s->K * n, grain_for(s->P), im2col_units, s);
+  else if (mode == 2)
+    par_for(n * g.outH, grain_for((size_t)g.outW * s->K), im2row_units, &rt);
+  else
+    par_for(n * g.C * g.H, grain_for((size_t)g.W * g.kh * g.kw), col2im_units, &f);
+  free(ranges);
+  if (rt.failed) napi_throw_error(env, NULL, "convUnfoldPar: out of memory");
+  return NULL;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Conv2d layouts: the product's layout <-> NCHW, with bias, saturation mask and bias gradient. */
+
+/* An optional typed argument: null/undefined gives NULL with length 0; 0 when the type is wrong. */
+static int optional_arg(napi_env env, napi_value v, napi_typedarray_type want, void** data,
+                        size_t* length) {
+  napi_valuetype t;
+  if (napi_typeof(env, v, &t) != napi_ok) return 0;
+  if (t == napi_null || t == napi_undefined) {
+    *data = NULL;
+    *length = 0;
+    return 1;
+  }
+  return typed_arg(env, v, want, data, length);
+}
+
+struct channels_out {
+  const float* fy;
+  const float* bias;
+  float* y;
+  size_t n, F, P;
+};
+
+/* y[(i*F + f)*P + q] = fy[f*n*P + i*P + q] + (bias ? bias[f] : 0); unit u = i * F + f. */
+static void channels_out_units(void* p, size_t u0, size_t u1) {
+  const struct channels_out* s = p;
+  const size_t nP = s->n * s->P;
+  for (size_t u = u0; u < u1; u++) {
+    const size_t i = u / s->F, f = u % s->F;
+    const float v = s->bias ? s->bias[f] : 0.0f;
+    const float* src = s->fy + f * nP + i * s->P;
+    float* dst = s->y + u * s->P;
+    for (size_t q = 0; q < s->P; q++) dst[q] = src[q] + v;
+  }
+}
+
+/*
+ * convChannelsOut(fy, n, F, P, bias, y, yOffset): a digital chunk's product fy (F x n*P) into
+ * n images of the NCHW output from element yOffset, plus the bias (null: + 0, as the reference).
+ */
+static napi_value js_conv_channels_out(napi_env env, napi_callback_info cb) {
+  size_t argc = 7, lf, lb, ly;
+  napi_value argv[7];
+  int32_t n, F, P;
+  double yo;
+  float *fy, *bias, *y;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 7 || !typed_arg(env, argv[0], napi_float32_array, (void**)&fy, &lf) ||
+      !i32_arg(env, argv[1], &n) || !i32_arg(env, argv[2], &F) || !i32_arg(env, argv[3], &P) ||
+      !optional_arg(env, argv[4], napi_float32_array, (void**)&bias, &lb) ||
+      !typed_arg(env, argv[5], napi_float32_array, (void**)&y, &ly) ||
+      !f64_arg(env, argv[6], &yo) || n < 0 || F < 0 || P < 0 || yo < 0 || yo != (double)(size_t)yo)
+    return throw_range(env, "convChannelsOut: bad arguments");
+  const size_t total = (size_t)n * F * P;
+  if (total > lf || (bias && lb < (size_t)F) || (size_t)yo > ly || total > ly - (size_t)yo)
+    return throw_range(env, "convChannelsOut: arrays too short");
+  struct channels_out s = {fy, bias, y + (size_t)yo, (size_t)n, (size_t)F, (size_t)P};
+  par_for((size_t)n * F, grain_for((size_t)P), channels_out_units, &s);
+  return NULL;
+}
+
+/*
+ * Output positions per unit of the rows -> channels transpose: for each channel a run of 128
+ * floats (and 128 mask bytes, two full lines) is written, while the unit's 128 rows of Y stay in
+ * the caches across channels.
+ */
+#define QTILE 128
+
+struct rows_out {
+  const float* Y;
+  const float* bias;
+  float* y;
+  uint8_t* sat;
+  float lo, hi;
+  size_t n, P, F, tiles;
+  int any;
+};
+
+/*
+ * y[(i*F + f)*P + q] = Y[(i*P + q)*F + f] (+ bias[f]); sat[same] = 1 where Y <= lo or >= hi.
+ * Unit u = i * tiles + t: image i, output positions [t*QTILE, (t+1)*QTILE).
+ */
+static void rows_out_units(void* p, size_t u0, size_t u1) {
+  struct rows_out* s = p;
+  const size_t F = s->F, P = s->P;
+  const float lo = s->lo, hi = s->hi;
+  uint8_t any = 0;
+  for (size_t u = u0; u < u1; u++) {
+    const size_t i = u / s->tiles, q0 = u % s->tiles * QTILE;
+    const size_t q1 = q0 + QTILE < P ? q0 + QTILE : P;
+    const float* Yi = s->Y + i * P * F;
+    float* yi = s->y + i * F * P;
+    for (size_t f = 0; f < F; f++) {
+      const float* src = Yi + f;
+      float* o = yi + f * P;
+      const float b = s->bias ? s->bias[f] : 0.0f;
+      if (s->sat) {
+        uint8_t* m = s->sat + i * F * P + f * P;
+        /* Bitwise, not ||: saturation is data-dependent, and branches on it mispredict. */
+        if (s->bias)
+          for (size_t q = q0; q < q1; q++) {
+            const float v = src[q * F];
+            const uint8_t k = (uint8_t)((v <= lo) | (v >= hi));
+            o[q] = v + b;
+            m[q] = k;
+            any |= k;
+          }
+        else
+          for (size_t q = q0; q < q1; q++) {
+            const float v = src[q * F];
+            const uint8_t k = (uint8_t)((v <= lo) | (v >= hi));
+            o[q] = v;
+            m[q] = k;
+            any |= k;
+          }
+      } else if (s->bias)
+        for (size_t q = q0; q < q1; q++) o[q] = src[q * F] + b;
+      else
+        for (size_t q = q0; q < q1; q++) o[q] = src[q * F];
+    }
+  }
+  if (any) __atomic_store_n(&s->any, 1, __ATOMIC_RELAXED);
+}
+
+/*
+ * The float bounds equivalent to comparing a float v with the doubles lo and hi: v <= lo exactly
+ * when v <= the largest float <= lo, and v >= hi when v >= the smallest float >= hi (NaN stays
+ * NaN: no v compares true, as with the doubles).
+ */
+/* The next float toward -infinity (f finite or +infinity), without libm's nextafterf. */
+static float float_down(float f) {
+  uint32_t b;
+  memcpy(&b, &f, sizeof b);
+  if (f == 0) b = 0x80000001u; /* -smallest subnormal */
+  else if (f > 0) b--;
+  else b++;
+  memcpy(&f, &b, sizeof f);
+  return f;
+}
+
+static float float_below(double lo) {
+  const float f = (float)lo;
+  return (double)f > lo ? float_down(f) : f;
+}
+
+static float float_above(double hi) {
+  const float f = (float)hi;
+  return (double)f < hi ? -float_down(-f) : f;
+}
+
+/*
+ * convRowsOut(Y, n, P, F, bias, y, yOffset, lo, hi, sat): the device's rows Y (n*P x F) into n
+ * images of the NCHW output from element yOffset, plus the bias (null: none), and when sat is
+ * given (indexed like y) marks the outputs at or beyond [lo, hi]. Returns whether any was marked.
+ */
+static napi_value js_conv_rows_out(napi_env env, napi_callback_info cb) {
+  size_t argc = 10, lY, lb, ly, ls;
+  napi_value argv[10], out;
+  int32_t n, P, F;
+  double yo, lo, hi;
+  float *Y, *bias, *y;
+  uint8_t* sat;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 10 || !typed_arg(env, argv[0], napi_float32_array, (void**)&Y, &lY) ||
+      !i32_arg(env, argv[1], &n) || !i32_arg(env, argv[2], &P) || !i32_arg(env, argv[3], &F) ||
+      !optional_arg(env, argv[4], napi_float32_array, (void**)&bias, &lb) ||
+      !typed_arg(env, argv[5], napi_float32_array, (void**)&y, &ly) ||
+      !f64_arg(env, argv[6], &yo) || !f64_arg(env, argv[7], &lo) || !f64_arg(env, argv[8], &hi) ||
+      !optional_arg(env, argv[9], napi_uint8_array, (void**)&sat, &ls) || n < 0 || P < 0 ||
+      F < 0 || yo < 0 || yo != (double)(size_t)yo)
+    return throw_range(env, "convRowsOut: bad arguments");
+  const size_t total = (size_t)n * F * P;
+  if (total > lY || (bias && lb < (size_t)F) || (size_t)yo > ly || total > ly - (size_t)yo ||
+      (sat && ((size_t)yo > ls || total > ls - (size_t)yo)))
+    return throw_range(env, "convRowsOut: arrays too short");
+  struct rows_out s = {Y,
+                       bias,
+                       y + (size_t)yo,
+                       sat ? sat + (size_t)yo : NULL,
+                       float_below(lo),
+                       float_above(hi),
+                       (size_t)n,
+                       (size_t)P,
+                       (size_t)F,
+                       ((size_t)P + QTILE - 1) / QTILE,
+                       0};
+  par_for((size_t)n * s.tiles, grain_for((size_t)QTILE * F), rows_out_units, &s);
+  CHECK(napi_get_boolean(env, s.any != 0, &out));
+  return out;
+}
+
+struct grad_rows {
+  const float* dy;
+  const uint8_t* sat;
+  float* dyc;
+  double* db;
+  size_t n, F, P;
+};
+
+/*
+ * dyc[f*n*P + i*P + q] = sat[...] ? 0 : dy[(i*F + f)*P + q], and db[f] += the per-image sums of
+ * those values (each a float64 sum over q), images in order: unit u = f owns all of them.
+ */
+static void grad_rows_units(void* p, size_t u0, size_t u1) {
+  const struct grad_rows* s = p;
+  const size_t n = s->n, F = s->F, P = s->P;
+  for (size_t f = u0; f < u1; f++) {
+    for (size_t i = 0; i < n; i++) {
+      const size_t src = (i * F + f) * P;
+      const float* d = s->dy + src;
+      float* o = s->dyc + f * n * P + i * P;
+      double sum = 0;
+      if (s->sat) {
+        const uint8_t* m = s->sat + src;
+        for (size_t q = 0; q < P; q++) {
+          const float v = m[q] ? 0.0f : d[q];
+          o[q] = v;
+          sum += v;
+        }
+      } else if (s->db) {
+        for (size_t q = 0; q < P; q++) {
+          const float v = d[q];
+          o[q] = v;
+          sum += v;
+        }
+      } else {
+        memcpy(o, d, sizeof(float) * P);
+      }
+      if (s->db) s->db[f] += sum;
+    }
+  }
+}
+
+/*
+ * convGradRows(dy, dyOffset, sat, n, F, P, dyc, db): n images of the NCHW gradient from element
+ * dyOffset into the column layout dyc (F x n*P), zero where sat (indexed like dy; null: none) is
+ * set, adding each channel's per-image sums to db (Float64Array, null: none).
+ */
+static napi_value js_conv_grad_rows(napi_env env, napi_callback_info cb) {
+  size_t argc = 8, ld, ls, lc, lb;
+  napi_value argv[8];
+  int32_t n, F, P;
+  double off;
+  float *dy, *dyc;
+  uint8_t* sat;
+  double* db;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 8 || !typed_arg(env, argv[0], napi_float32_array, (void**)&dy, &ld) ||
+      !f64_arg(env, argv[1], &off) ||
+      !optional_arg(env, argv[2], napi_uint8_array, (void**)&sat, &ls) ||
+      !i32_arg(env, argv[3], &n) || !i32_arg(env, argv[4], &F) || !i32_arg(env, argv[5], &P) ||
+      !typed_arg(env, argv[6], napi_float32_array, (void**)&dyc, &lc) ||
+      !optional_arg(env, argv[7], napi_float64_array, (void**)&db, &lb) || n < 0 || F < 0 ||
+      P < 0 || off < 0 || off != (double)(size_t)off)
+    return throw_range(env, "convGradRows: bad arguments");
+  const size_t total = (size_t)n * F * P, o = (size_t)off;
+  if (o > ld || total > ld - o || (sat && (o > ls || total > ls - o)) || total > lc ||
+      (db && lb < (size_t)F))
+    return throw_range(env, "convGradRows: arrays too short");
+  struct grad_rows s = {dy + o, sat ? sat + o : NULL, dyc, db, (size_t)n, (size_t)F, (size_t)P};
+  par_for((size_t)F, grain_for((size_t)n * P), grad_rows_units, &s);
+  return NULL;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Linear: bias over the rows, and its gradient (elementwise.ts addRowVector, sumRows).        */
+
+struct row_vector {
+  float* Y;
+  const float* v;
+  double* acc;
+  size_t rows, cols;
+};
+
+/* Y[r, c] += v[c]; unit u = row r. */
+static void add_row_units(void* p, size_t r0, size_t r1) {
+  const struct row_vector* s = p;
+  for (size_t r = r0; r < r1; r++) {
+    float* y = s->Y + r * s->cols;
+    for (size_t c = 0; c < s->cols; c++) y[c] += s->v[c];
+  }
+}
+
+/* hostAddRowVector(Y, bias, rows, cols): Y[r, c] += bias[c]. */
+static napi_value js_add_row_vector(napi_env env, napi_callback_info cb) {
+  size_t argc = 4, ly, lv;
+  napi_value argv[4];
+  int32_t rows, cols;
+  float *Y, *v;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 4 || !typed_arg(env, argv[0], napi_float32_array, (void**)&Y, &ly) ||
+      !typed_arg(env, argv[1], napi_float32_array, (void**)&v, &lv) ||
+      !i32_arg(env, argv[2], &rows) || !i32_arg(env, argv[3], &cols) || rows < 0 || cols < 0)
+    return throw_range(env, "hostAddRowVector: bad arguments");
+  if ((size_t)rows * cols > ly || (size_t)cols > lv)
+    return throw_range(env, "hostAddRowVector: arrays too short");
+  struct row_vector s = {Y, v, NULL, (size_t)rows, (size_t)cols};
+  par_for((size_t)rows, grain_for((size_t)cols), add_row_units, &s);
+  return NULL;
+}
+
+/* Column sums in float64, rows in order; unit u = a block of SUM_BLOCK columns. */
+#define SUM_BLOCK 64
+
+static void sum_rows_units(void* p, size_t b0, size_t b1) {
+  const struct row_vector* s = p;
+  const size_t c0 = b0 * SUM_BLOCK, c1 = b1 * SUM_BLOCK < s->cols ? b1 * SUM_BLOCK : s->cols;
+  for (size_t c = c0; c < c1; c++) s->acc[c] = 0;
+  for (size_t r = 0; r < s->rows; r++) {
+    const float* y = s->Y + r * s->cols;
+    for (size_t c = c0; c < c1; c++) s->acc[c] += y[c];
+  }
+}
+
+/* hostSumRows(dY, rows, cols, out): out[c] += (float64 sum over r of dY[r, c]). */
+static napi_value js_sum_rows(napi_env env, napi_callback_info cb) {
+  size_t argc = 4, ly, lo;
+  napi_value argv[4];
+  int32_t rows, cols;
+  float *Y, *out;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 4 || !typed_arg(env, argv[0], napi_float32_array, (void**)&Y, &ly) ||
+      !i32_arg(env, argv[1], &rows) || !i32_arg(env, argv[2], &cols) ||
+      !typed_arg(env, argv[3], napi_float32_array, (void**)&out, &lo) || rows < 0 || cols < 0)
+    return throw_range(env, "hostSumRows: bad arguments");
+  if ((size_t)rows * cols > ly || (size_t)cols > lo)
+    return throw_range(env, "hostSumRows: arrays too short");
+  double* acc = malloc(sizeof(double) * ((size_t)cols ? (size_t)cols : 1));
+  if (!acc) {
+    napi_throw_error(env, NULL, "hostSumRows: out of memory");
+    return NULL;
+  }
+  struct row_vector s = {Y, NULL, acc, (size_t)rows, (size_t)cols};
+  const size_t blocks = ((size_t)cols + SUM_BLOCK - 1) / SUM_BLOCK;
+  par_for(blocks, grain_for((size_t)rows * SUM_BLOCK), sum_rows_units, &s);
+  for (size_t c = 0; c < (size_t)cols; c++) out[c] = (float)((double)out[c] + acc[c]);
+  free(acc);
+  return NULL;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+int analoop_register_host(napi_env env, napi_value exports) {
+  const napi_property_descriptor props[] = {
+      {"convUnfoldPar", NULL, js_conv_unfold_par, NULL, NULL, NULL, napi_default, NULL},
+      {"convChannelsOut", NULL, js_conv_channels_out, NULL, NULL, NULL, napi_default, NULL},
+      {"convRowsOut", NULL, js_conv_rows_out, NULL, NULL, NULL, napi_default, NULL},
+      {"convGradRows", NULL, js_conv_grad_rows, NULL, NULL, NULL, napi_default, NULL},
+      {"hostAddRowVector", NULL, js_add_row_vector, NULL, NULL, NULL, napi_default, NULL},
+      {"hostSumRows", NULL, js_sum_rows, NULL, NULL, NULL, napi_default, NULL},
+  };
+  return define_functions(env, exports, props, sizeof props / sizeof props[0]);
 }

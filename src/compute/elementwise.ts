@@ -4,6 +4,11 @@
  * and return the array they wrote, so calls can be chained or their result passed on.
  */
 
+import { hostAddon } from './host-addon.js';
+
+/** Below this many elements the JS loops win (a native call costs about a microsecond). */
+const NATIVE_MIN = 4096;
+
 function need(name: string, arr: ArrayLike<number>, n: number): void {
   if (arr.length < n) throw new RangeError(`${name} needs ${n} elements, has ${arr.length}`);
 }
@@ -17,6 +22,11 @@ export function addRowVector(
 ): Float32Array {
   need('addRowVector: Y', Y, rows * cols);
   need('addRowVector: bias', bias, cols);
+  const host = rows * cols >= NATIVE_MIN ? hostAddon() : undefined;
+  if (host) {
+    host.hostAddRowVector(Y, bias, rows, cols);
+    return Y;
+  }
   for (let r = 0, o = 0; r < rows; r++, o += cols) {
     for (let c = 0; c < cols; c++) Y[o + c] += bias[c];
   }
@@ -36,6 +46,11 @@ export function sumRows(
 ): Float32Array {
   need('sumRows: dY', dY, rows * cols);
   need('sumRows: out', out, cols);
+  const host = rows * cols >= NATIVE_MIN ? hostAddon() : undefined;
+  if (host) {
+    host.hostSumRows(dY, rows, cols, out);
+    return out;
+  }
   const acc = new Float64Array(cols);
   for (let r = 0, o = 0; r < rows; r++, o += cols) {
     for (let c = 0; c < cols; c++) acc[c] += dY[o + c];

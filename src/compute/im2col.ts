@@ -11,6 +11,7 @@
  * is Y (F x outH*outW) = Wmat * cols, already in CHW order for the next layer.
  */
 
+import { hostAddon } from './host-addon.js';
 import { loadNativeAddon, type NativeAddon } from './native-addon.js';
 
 /** One number for both axes, or [height, width]. */
@@ -127,9 +128,15 @@ export function setNativeUnfold(enabled: boolean): boolean {
 
 type Unfold = NonNullable<NativeAddon['convUnfold']>;
 
-/** The addon's convUnfold when it is built, allowed, and the work is large enough. */
+/**
+ * The addon's unfolding when it is built, allowed, and the work is large enough: host.c's
+ * convUnfoldPar (parallel over the intra-op threads, and faster loops) or, from older builds,
+ * convUnfold. Both bit-identical to the loops below.
+ */
 function nativeUnfold(elements: number): Unfold | undefined {
   if (!nativeAllowed || elements < NATIVE_MIN) return undefined;
+  const host = hostAddon();
+  if (host) return host.convUnfoldPar.bind(host);
   const n = loadNativeAddon();
   return n.ok ? n.addon.convUnfold?.bind(n.addon) : undefined;
 }
@@ -439,7 +446,9 @@ export function col2im(
 
 /**
  * The adjoint of im2colBatch: adds the (C*kh*kw) x (n*P) column matrix back onto n images
- * (n x C x H x W), accumulating into `out` as col2im does.
+ * (n x C x H x W), accumulating into `out` as col2im does; with `overwrite`, into zeros instead
+ * (out's first n images are overwritten, bit for bit as if zeroed first: a reused buffer needs
+ * no separate clearing pass).
  */
 export function col2imBatch(
   cols: Float32Array,
@@ -451,6 +460,7 @@ export function col2imBatch(
   kw: number,
   opts: Conv2dOptions = {},
   out?: Float32Array,
+  overwrite = false,
 ): Float32Array {
   const g = convGeometry(H, W, kh, kw, opts);
   const P = g.outH * g.outW;
@@ -462,6 +472,12 @@ export function col2imBatch(
   }
   const x = out ?? new Float32Array(n * img);
   if (x.length < n * img) throw new RangeError(`col2imBatch: out needs ${n * img} elements`);
+  const host = overwrite && nativeAllowed && C * kh * kw * n * P >= NATIVE_MIN && hostAddon();
+  if (host) {
+    host.convUnfoldPar(3, geoArray(n, C, H, W, kh, kw, g), x, cols);
+    return x;
+  }
+  if (overwrite && out) x.fill(0, 0, n * img);
   const native = nativeUnfold(C * kh * kw * n * P);
   if (native) {
     native(1, geoArray(n, C, H, W, kh, kw, g), x, cols);

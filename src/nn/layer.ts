@@ -44,6 +44,13 @@ export interface Layer {
   children?(): Layer[];
   /** Non-trainable state a checkpoint must keep (e.g. BatchNorm running statistics). */
   buffers?(): StateBuffer[];
+  /**
+   * Present on layers that can skip their input gradient (Linear, Conv2d): set false when
+   * nothing uses it, as for a network's first weight layer in training (skipInputGradient in
+   * model.ts). backward() then still accumulates the parameter gradients but returns zeros of the
+   * input's shape instead of dx. Default true.
+   */
+  inputGradNeeded?: boolean;
 }
 
 /** A named non-trainable array (saved and restored with checkpoints). */

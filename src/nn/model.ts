@@ -1,5 +1,6 @@
 import type { ActivationSpec } from './activations.js';
 import type { Layer, Param, Runtime, StateBuffer } from './layer.js';
+import { Sequential } from './layers/sequential.js';
 
 /** A built network plus what the trainer and the run manifest need to know about it. */
 export interface Model {
@@ -65,4 +66,36 @@ export function describeLayers(
       analog: layer.analog === true,
       params: layer.params().reduce((n, p) => n + p.value.length, 0),
     }));
+}
+
+/**
+ * The layer whose input gradient is the first one a network's backward pass computes for
+ * nothing: the first layer with parameters, looking through Sequentials and past leading layers
+ * without parameters (a Flatten: their own input gradients are unused too, so is what they
+ * receive). Undefined when that layer cannot skip it (no `inputGradNeeded`), or a container
+ * other than Sequential comes first (a residual block's branches need theirs).
+ */
+export function firstGradientLayer(net: Layer): Layer | undefined {
+  if (net instanceof Sequential) {
+    for (const layer of net.layers) {
+      if (!layer.children && layer.params().length === 0) continue;
+      return firstGradientLayer(layer);
+    }
+    return undefined;
+  }
+  if (net.children) return undefined;
+  return 'inputGradNeeded' in net ? net : undefined;
+}
+
+/**
+ * Tells the network's first weight layer that nothing uses its input gradient (`skip`), or that
+ * something does again: the trainer's backward passes never use the network's input gradient, so
+ * that layer can skip its largest product (dX = dY W; W^T dY and col2im for a Conv2d). Every
+ * parameter gradient stays bit-identical; net.backward then returns zeros. Returns the layer
+ * told, or undefined when there is none (see firstGradientLayer).
+ */
+export function skipInputGradient(net: Layer, skip = true): Layer | undefined {
+  const layer = firstGradientLayer(net);
+  if (layer) layer.inputGradNeeded = !skip;
+  return layer;
 }

@@ -25,6 +25,7 @@ import {
   modelBuffers,
   modelParams,
   parameterCount,
+  skipInputGradient,
   type Model,
 } from '../nn/model.js';
 import { buildModel } from '../nn/models/index.js';
@@ -246,6 +247,8 @@ export async function train(
         options: config.modelOptions,
       });
     const model = build(device);
+    // Nothing reads the network's input gradient: its first weight layer skips that product.
+    skipInputGradient(model.net);
     let noiseOffModel: Model | undefined;
     if (config.evalNoiseOff) {
       idealDevice = await open('ideal:');
@@ -432,6 +435,7 @@ export async function train(
     }
     const summary = summarise(history, stoppedEarly);
     if (run) await run.append(summary);
+    skipInputGradient(model.net, false); // the caller gets an ordinary model back
     return { config, summary, history, model };
   } finally {
     await device.close();

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { addRowVector, axpy, scale, sumRows, transpose } from '../../src/compute/elementwise.js';
+import { hostAddon, setNativeHost } from '../../src/compute/host-addon.js';
+import { loadNativeAddon } from '../../src/compute/native-addon.js';
 import { randomArray, rng } from './reference.js';
 
 describe('elementwise helpers', () => {
@@ -62,4 +64,50 @@ describe('elementwise helpers', () => {
     expect(() => axpy(1, new Float32Array(3), new Float32Array(2))).toThrow(RangeError);
     expect(() => transpose(new Float32Array(5), 2, 3)).toThrow(RangeError);
   });
+});
+
+const addon = loadNativeAddon();
+const setThreads = (n: number) => (addon.ok ? addon.addon.blasSetThreads(n) : 1);
+
+describe.skipIf(!hostAddon())('addRowVector and sumRows: native against JS, bit for bit', () => {
+  afterEach(() => {
+    setThreads(1);
+    setNativeHost(true);
+  });
+
+  // Odd sizes; the largest splits over 2 threads (rows, and 64-column blocks for sumRows).
+  const SIZES = [
+    [64, 65],
+    [300, 257],
+    [128, 784],
+    [4096, 1],
+  ] as const;
+
+  for (const threads of [1, 2]) {
+    for (const [rows, cols] of SIZES) {
+      it(`${rows} x ${cols}, ${threads} thread(s)`, () => {
+        const next = rng(rows + cols);
+        const Y = randomArray(rows * cols, next);
+        const bias = randomArray(cols, next);
+        // Wide magnitudes, so float64 accumulation order would show in the last bits.
+        for (let i = 0; i < Y.length; i += 7) Y[i] *= 1e4;
+        const out0 = randomArray(cols, next);
+        const run = () => ({
+          added: addRowVector(Y.slice(), bias, rows, cols),
+          sums: sumRows(Y, rows, cols, out0.slice()),
+        });
+        setThreads(threads);
+        const native = run();
+        setNativeHost(false);
+        const js = run();
+        const bits = (a: Float32Array) => new Uint32Array(a.buffer, a.byteOffset, a.length);
+        expect(bits(native.sums)).toEqual(bits(js.sums));
+        let diff = -1;
+        const a = bits(native.added);
+        const b = bits(js.added);
+        for (let i = 0; i < a.length && diff < 0; i++) if (a[i] !== b[i]) diff = i;
+        expect(diff).toBe(-1);
+      });
+    }
+  }
 });

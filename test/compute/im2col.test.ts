@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   col2im,
   col2imBatch,
@@ -10,7 +10,9 @@ import {
   setNativeUnfold,
   type Conv2dOptions,
 } from '../../src/compute/im2col.js';
+import { hostAddon, setNativeHost } from '../../src/compute/host-addon.js';
 import { gemmJs } from '../../src/compute/js-kernels.js';
+import { loadNativeAddon } from '../../src/compute/native-addon.js';
 import { randomArray, rng } from './reference.js';
 
 /** Convolution straight from its definition (cross-correlation, as in PyTorch), in float64. */
@@ -195,6 +197,101 @@ describe('batched forms (one gemm per chunk of images), JS and native alike', ()
           }
         } finally {
           setNativeUnfold(was);
+        }
+      });
+    }
+  }
+});
+
+/**
+ * Where two float arrays first differ in their bits (-0 vs +0 and NaN payloads included), or -1;
+ * a loop rather than toEqual, which is slow on arrays of 100k elements.
+ */
+function firstBitDiff(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  const x = new Uint32Array(a.buffer, a.byteOffset, a.length);
+  const y = new Uint32Array(b.buffer, b.byteOffset, b.length);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return i;
+  return -1;
+}
+
+describe('col2imBatch with overwrite: as if into zeros, whatever the buffer held', () => {
+  for (const native of [true, false]) {
+    it(`native ${native}`, () => {
+      const was = setNativeUnfold(native);
+      try {
+        for (const c of [CASES[4]!, CASES[16]!, CASES[CASES.length - 1]!]) {
+          const C = c.C * 8;
+          const n = 3;
+          const opts: Conv2dOptions = { stride: c.s, padding: c.p, dilation: c.d };
+          const [outH, outW] = convOutputSize(c.H, c.W, c.kh, c.kw, opts);
+          const dcols = randomArray(C * c.kh * c.kw * n * outH * outW, rng(C + c.H));
+          const want = col2imBatch(dcols, n, C, c.H, c.W, c.kh, c.kw, opts);
+          const out = new Float32Array(n * C * c.H * c.W + 5).fill(NaN);
+          col2imBatch(dcols, n, C, c.H, c.W, c.kh, c.kw, opts, out, true);
+          expect(firstBitDiff(out.subarray(0, want.length), want)).toBe(-1);
+          // Beyond the n images: untouched.
+          expect(out.subarray(want.length).every(Number.isNaN)).toBe(true);
+        }
+      } finally {
+        setNativeUnfold(was);
+      }
+    });
+  }
+});
+
+const host = hostAddon();
+const addon = loadNativeAddon();
+const setThreads = (n: number) => (addon.ok ? addon.addon.blasSetThreads(n) : 1);
+
+describe.skipIf(!host)('native host unfolding (convUnfoldPar) against the JS loops', () => {
+  afterEach(() => {
+    setThreads(1);
+    setNativeHost(true);
+    setNativeUnfold(true);
+  });
+
+  // Large enough that par_for splits the work at 2 threads (>= 32k elements).
+  const PAR_CASES: Case[] = [
+    { C: 16, H: 17, W: 19, kh: 3, kw: 3, s: [1, 1], p: [1, 1], d: [1, 1] },
+    { C: 12, H: 15, W: 13, kh: 3, kw: 2, s: [2, 1], p: [0, 2], d: [1, 2] },
+    { C: 9, H: 21, W: 20, kh: 5, kw: 3, s: [3, 2], p: [2, 1], d: [2, 1] },
+    { C: 32, H: 6, W: 6, kh: 3, kw: 3, s: [1, 1], p: [1, 1], d: [1, 1] },
+    { C: 40, H: 4, W: 5, kh: 1, kw: 1, s: [1, 1], p: [0, 0], d: [1, 1] },
+  ];
+  const n = 6;
+
+  /** Every layout (and col2im both ways) with the current native setting. */
+  function layouts(c: Case, x: Float32Array, dcols: Float32Array) {
+    const opts: Conv2dOptions = { stride: c.s, padding: c.p, dilation: c.d };
+    const acc = randomArray(x.length, rng(5));
+    const added = col2imBatch(dcols, n, c.C, c.H, c.W, c.kh, c.kw, opts, acc.slice());
+    const over = col2imBatch(dcols, n, c.C, c.H, c.W, c.kh, c.kw, opts, acc.slice(), true);
+    return {
+      cols: im2colBatch(x, n, c.C, c.H, c.W, c.kh, c.kw, opts),
+      rows: im2row(x, n, c.C, c.H, c.W, c.kh, c.kw, opts),
+      added,
+      over,
+    };
+  }
+
+  for (const threads of [1, 2]) {
+    for (const c of PAR_CASES) {
+      it(`${label(c)}, ${threads} thread(s): bit-identical to JS and to convUnfold`, () => {
+        const opts: Conv2dOptions = { stride: c.s, padding: c.p, dilation: c.d };
+        const [outH, outW] = convOutputSize(c.H, c.W, c.kh, c.kw, opts);
+        const next = rng(c.C * 7 + c.H);
+        const x = randomArray(n * c.C * c.H * c.W, next);
+        const dcols = randomArray(c.C * c.kh * c.kw * n * outH * outW, next);
+        setThreads(threads);
+        const par = layouts(c, x, dcols);
+        setNativeHost(false); // the older convUnfold of analoop.c
+        const old = layouts(c, x, dcols);
+        setNativeUnfold(false);
+        const js = layouts(c, x, dcols);
+        for (const k of ['cols', 'rows', 'added', 'over'] as const) {
+          expect(firstBitDiff(par[k], js[k]), k).toBe(-1);
+          expect(firstBitDiff(old[k], js[k]), k).toBe(-1);
         }
       });
     }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { paperProfile } from '../../src/profile/index.js';
 import { resolveNoise } from '../../src/noise/index.js';
 import { makeSynthetic } from '../../src/data/index.js';
-import { modelParams } from '../../src/nn/model.js';
+import { firstGradientLayer, modelParams } from '../../src/nn/model.js';
 import { train, TrainingInterrupted } from '../../src/train/trainer.js';
 import type { TrainConfigInput } from '../../src/train/config.js';
 import { registerSimulator } from '../../simulator/register.js';
@@ -45,6 +45,8 @@ describe('train', () => {
     const c = await train({ ...base, epochs: 1, seed: 8 }, { data });
     expect(weights(a)).toEqual(weights(b));
     expect(weights(a)).not.toEqual(weights(c));
+    // Training skips the first layer's input gradient; the model handed back computes it again.
+    expect(firstGradientLayer(a.model.net)?.inputGradNeeded).not.toBe(false);
   });
 
   it('writes manifest, metrics lines and a checkpoint; --resume after an interruption reaches the same weights', async () => {

@@ -6,6 +6,7 @@ import {
   im2row,
   type Conv2dGeometry,
 } from '../../compute/im2col.js';
+import { hostAddon } from '../../compute/host-addon.js';
 import {
   runGemmPlan,
   runGemmPlanAsync,
@@ -13,6 +14,7 @@ import {
   type LoopTurns,
 } from '../../compute/gemm-plan.js';
 import type { ForwardContext, Layer, Param, Runtime } from '../layer.js';
+import { RecycledBuffer } from '../recycled-buffer.js';
 import type { Tensor } from '../tensor.js';
 import { AnalogWeights, maskClamped, type InputSources } from './analog-product.js';
 import { defaultInit, makeParam } from './init.js';
@@ -101,6 +103,10 @@ function scratch(K: number, F: number, nP: number): Scratch {
  * Digital products (forward of a digital layer, and every backward) take several images per
  * gemm: their im2col matrices side by side (im2colBatch), so one call per chunk of images does
  * what one call per image did, with far larger products in the deep layers.
+ *
+ * The layout changes around the products (with bias, saturation mask and bias gradient on the
+ * way) run in native/host.c when the addon is built, bit-identical to the loops below, which
+ * remain the fallback. y and dx are recycled across training steps (RecycledBuffer).
  */
 export class Conv2d implements Layer {
   readonly kind = 'conv2d';
@@ -129,6 +135,16 @@ export class Conv2d implements Layer {
   private satMask: Uint8Array | undefined;
   /** sources() of the largest call so far: n images' maps side by side. */
   private callSources: { H: number; W: number; n: number; map: Int32Array } | undefined;
+  /** forward's y and backward's dx, reused across training steps (see RecycledBuffer). */
+  private readonly out = new RecycledBuffer();
+  private readonly grad = new RecycledBuffer();
+  /** What backward returns when the input gradient is not needed (zeros, reused). */
+  private noInputGrad: Float32Array | undefined;
+  /**
+   * False when nothing uses this layer's input gradient (see Layer.inputGradNeeded): backward
+   * then skips W^T dY and col2im and returns zeros.
+   */
+  inputGradNeeded = true;
 
   constructor(
     private readonly rt: Runtime,
@@ -221,7 +237,9 @@ export class Conv2d implements Layer {
     const F = this.outChannels;
     const [kh, kw] = this.kernel;
     const img = C * H * W;
-    const y = new Float32Array(B * F * P);
+    // Every element is written below (the layout passes), so a recycled array needs no clearing.
+    this.grad.release();
+    const y = this.out.take(B * F * P);
     if (this.onDevice) {
       // Also keeps the relative source indices of one call (n * C*H*W) within int32.
       const perCall = Math.max(
@@ -245,13 +263,19 @@ export class Conv2d implements Layer {
         );
         // Y is (n*P) x F; the layer's output is channel-major per image.
         const o = b0 * F * P;
-        if (scatterOutputs(Y, n, P, F, this.bias?.value, y, o, bounds, sat)) any = true;
+        const host = hostAddon();
+        if (host) {
+          const [lo, hi] = bounds ?? [-Infinity, Infinity];
+          if (host.convRowsOut(Y, n, P, F, this.bias?.value ?? null, y, o, lo, hi, sat ?? null))
+            any = true;
+        } else if (scatterOutputs(Y, n, P, F, this.bias?.value, y, o, bounds, sat)) any = true;
       }
       this.saturated = any ? sat : undefined;
     } else {
       const per = chunkImages(K, P, F);
       const { cols, fy } = scratch(K, F, per * P);
       const bias = this.bias?.value;
+      const host = hostAddon();
       for (let b0 = 0; b0 < B; b0 += per) {
         const n = Math.min(per, B - b0);
         const nP = n * P;
@@ -268,14 +292,8 @@ export class Conv2d implements Layer {
         );
         this.rt.kernels.gemm(false, false, F, nP, K, 1, this.weight.value, cols, 0, fy);
         // fy is F x (n*P); the output is n x F x P. The bias is added on the way.
-        for (let i = 0; i < n; i++) {
-          for (let f = 0; f < F; f++) {
-            const dst = ((b0 + i) * F + f) * P;
-            const src = f * nP + i * P;
-            const v = bias ? bias[f]! : 0;
-            for (let q = 0; q < P; q++) y[dst + q] = fy[src + q]! + v;
-          }
-        }
+        if (host) host.convChannelsOut(fy, n, F, P, bias ?? null, y, b0 * F * P);
+        else channelsOut(fy, n, F, P, bias, y, b0 * F * P);
       }
     }
     this.saved = x;
@@ -318,11 +336,16 @@ export class Conv2d implements Layer {
         `Conv2d: dy has ${dy.data.length} values, expected [${B}, ${F}, ${g.outH}, ${g.outW}]`,
       );
     }
-    const Wb = this.onDevice ? this.onDevice.backwardWeights() : this.weight.value;
+    const needDx = this.inputGradNeeded;
+    // The weights of dX = col2im(W^T dY); none when dX is not needed.
+    const Wb = needDx ? (this.onDevice?.backwardWeights() ?? this.weight.value) : undefined;
     // The aod Clamp: outputs at the ADC's full scale pass no gradient (method.md section 3).
     const sat = this.onDevice ? this.saturated : undefined;
     const dyData = dy.data;
-    const dx = new Float32Array(B * img);
+    this.out.release();
+    // col2imBatch overwrites each chunk's images (as if zeroed first), so dx may be recycled.
+    const dx = needDx ? this.grad.take(B * img) : this.zeros(B * img);
+    const host = hostAddon();
     const per = chunkImages(K, P, F);
     const { cols, dcols, fy: dyc } = buffers(K, F, per * P);
     const grad = this.weight.grad;
@@ -332,27 +355,9 @@ export class Conv2d implements Layer {
       const n = Math.min(per, B - b0);
       const nP = n * P;
       // dY of the chunk as F x (n*P), the layout of the column matrix, masked on the way.
-      for (let i = 0; i < n; i++) {
-        for (let f = 0; f < F; f++) {
-          const src = ((b0 + i) * F + f) * P;
-          const dst = f * nP + i * P;
-          let s = 0;
-          if (sat) {
-            for (let q = 0; q < P; q++) {
-              const v = sat[src + q] ? 0 : dyData[src + q]!;
-              dyc[dst + q] = v;
-              s += v;
-            }
-          } else {
-            for (let q = 0; q < P; q++) {
-              const v = dyData[src + q]!;
-              dyc[dst + q] = v;
-              s += v;
-            }
-          }
-          if (db) db[f] += s;
-        }
-      }
+      const o = b0 * F * P;
+      if (host) host.convGradRows(dyData, o, sat ?? null, n, F, P, dyc, db ?? null);
+      else gradRows(dyData, o, sat, n, F, P, dyc, db);
       im2colBatch(
         x.data.subarray(b0 * img, (b0 + n) * img),
         n,
@@ -365,15 +370,24 @@ export class Conv2d implements Layer {
         cols,
       );
       yield [false, true, F, K, nP, 1, dyc, cols, 1, grad];
+      if (!Wb) continue;
       yield [true, false, K, nP, F, 1, Wb, dyc, 0, dcols];
-      col2imBatch(dcols, n, C, H, W, kh, kw, this.convOpts, dx.subarray(b0 * img, (b0 + n) * img));
+      const dxn = dx.subarray(b0 * img, (b0 + n) * img);
+      col2imBatch(dcols, n, C, H, W, kh, kw, this.convOpts, dxn, true);
     }
     if (this.bias && db) {
       const g = this.bias.grad;
       for (let f = 0; f < F; f++) g[f] += db[f]!;
     }
-    if (this.onDevice) maskClamped(dx, x.data, this.onDevice.inputRange());
+    if (this.onDevice && needDx) maskClamped(dx, x.data, this.onDevice.inputRange());
     return { data: dx, shape: [...x.shape] };
+  }
+
+  /** n zeros for a skipped input gradient: one buffer, cleared each time (a caller may write it). */
+  private zeros(n: number): Float32Array {
+    if (!this.noInputGrad || this.noInputGrad.length !== n) this.noInputGrad = new Float32Array(n);
+    else this.noInputGrad.fill(0);
+    return this.noInputGrad;
   }
 
   private patchBuffer(n: number): Float32Array {
@@ -391,6 +405,69 @@ export class Conv2d implements Layer {
   }
 }
 
+/**
+ * y[o + (i*F + f)*P + q] = fy[f*n*P + i*P + q] + bias[f] (+ 0 without a bias): a digital chunk's
+ * product (F x n*P) into n images of the NCHW output. host.c's convChannelsOut is the same.
+ */
+function channelsOut(
+  fy: Float32Array,
+  n: number,
+  F: number,
+  P: number,
+  bias: Float32Array | undefined,
+  y: Float32Array,
+  o: number,
+): void {
+  const nP = n * P;
+  for (let i = 0; i < n; i++) {
+    for (let f = 0; f < F; f++) {
+      const dst = o + (i * F + f) * P;
+      const src = f * nP + i * P;
+      const v = bias ? bias[f]! : 0;
+      for (let q = 0; q < P; q++) y[dst + q] = fy[src + q]! + v;
+    }
+  }
+}
+
+/**
+ * dyc[f*n*P + i*P + q] = dy[o + (i*F + f)*P + q], 0 where sat (indexed like dy) is set: n images
+ * of the NCHW gradient in the column matrix's layout. Adds each image's float64 sum per channel
+ * to db. host.c's convGradRows is the same.
+ */
+function gradRows(
+  dy: Float32Array,
+  o: number,
+  sat: Uint8Array | undefined,
+  n: number,
+  F: number,
+  P: number,
+  dyc: Float32Array,
+  db: Float64Array | undefined,
+): void {
+  const nP = n * P;
+  for (let i = 0; i < n; i++) {
+    for (let f = 0; f < F; f++) {
+      const src = o + (i * F + f) * P;
+      const dst = f * nP + i * P;
+      let s = 0;
+      if (sat) {
+        for (let q = 0; q < P; q++) {
+          const v = sat[src + q] ? 0 : dy[src + q]!;
+          dyc[dst + q] = v;
+          s += v;
+        }
+      } else {
+        for (let q = 0; q < P; q++) {
+          const v = dy[src + q]!;
+          dyc[dst + q] = v;
+          s += v;
+        }
+      }
+      if (db) db[f] += s;
+    }
+  }
+}
+
 /** Side of the square tiles of the output transpose: two 32 x 32 float tiles sit in L1. */
 const TILE = 32;
 
@@ -398,7 +475,7 @@ const TILE = 32;
  * y[o + (i*F + f)*P + q] = Y[(i*P + q)*F + f] + bias[f] for n images (the device's rows back to
  * channel-major), with sat[...] = 1 where Y sits at or beyond the ADC's full scale `bounds` (the
  * value before the digital bias, as the device reported it). Tiled like transpose(). Returns
- * whether any output saturated.
+ * whether any output saturated. host.c's convRowsOut is the same.
  */
 function scatterOutputs(
   Y: Float32Array,

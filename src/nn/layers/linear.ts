@@ -6,6 +6,7 @@ import {
   type LoopTurns,
 } from '../../compute/gemm-plan.js';
 import type { ForwardContext, Layer, Param, Runtime } from '../layer.js';
+import { RecycledBuffer } from '../recycled-buffer.js';
 import type { Tensor } from '../tensor.js';
 import { AnalogWeights, maskClamped, maskSaturated } from './analog-product.js';
 import { defaultInit, makeParam } from './init.js';
@@ -40,6 +41,16 @@ export class Linear implements Layer {
   private readonly onDevice: AnalogWeights | undefined;
   private saved: Tensor | undefined;
   private saturated: Uint8Array | undefined;
+  /** forward's digital y and backward's dx, reused across training steps (see RecycledBuffer). */
+  private readonly out = new RecycledBuffer();
+  private readonly grad = new RecycledBuffer();
+  /** What backward returns when the input gradient is not needed (zeros, reused). */
+  private noInputGrad: Float32Array | undefined;
+  /**
+   * False when nothing uses this layer's input gradient (see Layer.inputGradNeeded): backward
+   * then skips dX = dY W and returns zeros.
+   */
+  inputGradNeeded = true;
 
   constructor(
     private readonly rt: Runtime,
@@ -74,6 +85,7 @@ export class Linear implements Layer {
     const rows = x.data.length / this.inFeatures;
     const out = this.outFeatures;
     let y: Float32Array;
+    this.grad.release();
     if (this.onDevice) {
       // Noise is keyed per product row: sample s's rows start at (rowOffset + s) * rowsPerSample,
       // so a sample gets the same noise whatever batch chunk it arrives in.
@@ -85,7 +97,8 @@ export class Linear implements Layer {
       });
       this.saturated = this.onDevice.saturated(y);
     } else {
-      y = new Float32Array(rows * out);
+      // beta = 0 overwrites every element, so a recycled array needs no clearing.
+      y = this.out.take(rows * out);
       this.rt.kernels.gemm(
         false,
         true,
@@ -127,15 +140,28 @@ export class Linear implements Layer {
     if (dy.data.length !== rows * out) {
       throw new RangeError(`Linear: dy has ${dy.data.length} values, expected ${rows} x ${out}`);
     }
-    const W = this.onDevice ? this.onDevice.backwardWeights() : this.weight.value;
+    this.out.release();
     // The aod Clamp: outputs at the ADC's full scale pass no gradient (method.md section 3).
     const g = this.onDevice ? maskSaturated(dy.data, this.saturated) : dy.data;
-    const dx = new Float32Array(rows * inF);
-    yield [false, false, rows, inF, out, 1, g, W, 0, dx];
+    let dx: Float32Array;
+    if (this.inputGradNeeded) {
+      const W = this.onDevice ? this.onDevice.backwardWeights() : this.weight.value;
+      dx = this.grad.take(rows * inF);
+      yield [false, false, rows, inF, out, 1, g, W, 0, dx];
+    } else dx = this.zeros(rows * inF);
     yield [true, false, out, inF, rows, 1, g, x.data, 1, this.weight.grad];
     if (this.bias) sumRows(g, rows, out, this.bias.grad);
-    if (this.onDevice) maskClamped(dx, x.data, this.onDevice.inputRange());
+    if (this.onDevice && this.inputGradNeeded) {
+      maskClamped(dx, x.data, this.onDevice.inputRange());
+    }
     return { data: dx, shape: [...x.shape] };
+  }
+
+  /** n zeros for a skipped input gradient: one buffer, cleared each time (a caller may write it). */
+  private zeros(n: number): Float32Array {
+    if (!this.noInputGrad || this.noInputGrad.length !== n) this.noInputGrad = new Float32Array(n);
+    else this.noInputGrad.fill(0);
+    return this.noInputGrad;
   }
 
   params(): Param[] {

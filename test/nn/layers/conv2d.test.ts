@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hostAddon, setNativeHost } from '../../../src/compute/host-addon.js';
+import { setNativeUnfold } from '../../../src/compute/im2col.js';
+import { loadNativeAddon } from '../../../src/compute/native-addon.js';
 import { Conv2d, type Conv2dLayerOptions } from '../../../src/nn/layers/conv2d.js';
 import { IdealDevice } from '../../../simulator/ideal-device.js';
 import { gradcheck } from '../../helpers/gradcheck.js';
@@ -216,5 +219,226 @@ describe('Conv2d', () => {
     await expect(layer.forward(randTensor([1, 2, 4, 4], 1), ctx())).rejects.toThrow(
       /expected input \[batch, 3, height, width\]/,
     );
+  });
+});
+
+/** The float next to a positive float f, above (+1) or below (-1). */
+function nextFloat(f: number, dir: 1 | -1): number {
+  const bits = new Uint32Array(Float32Array.of(f).buffer);
+  bits[0]! += dir;
+  return new Float32Array(bits.buffer)[0]!;
+}
+
+/** Where two float arrays first differ in their bits (-0 vs +0 included), or -1. */
+function firstBitDiff(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  const x = new Uint32Array(a.buffer, a.byteOffset, a.length);
+  const y = new Uint32Array(b.buffer, b.byteOffset, b.length);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return i;
+  return -1;
+}
+
+interface StepResult {
+  y: Float32Array;
+  dx: Float32Array;
+  wGrad: Float32Array;
+  bGrad: Float32Array | undefined;
+}
+
+/**
+ * Two training steps (forward, backward; the second on other data, so recycled buffers are
+ * reused) of a fresh layer; every result copied, as the layer reuses its arrays.
+ */
+async function twoSteps(
+  make: () => Conv2d,
+  input: number[],
+  skipDx = false,
+): Promise<StepResult[]> {
+  const layer = make();
+  layer.inputGradNeeded = !skipDx;
+  const out: StepResult[] = [];
+  for (let step = 0; step < 2; step++) {
+    const y = await layer.forward(randTensor(input, 60 + step, -1.2, 1.2), ctx({ draw: step }));
+    const yCopy = y.data.slice();
+    const dx = layer.backward(randTensor(y.shape, 70 + step));
+    out.push({
+      y: yCopy,
+      dx: dx.data.slice(),
+      wGrad: layer.weight.grad.slice(),
+      bGrad: layer.bias?.grad.slice(),
+    });
+  }
+  return out;
+}
+
+const hostCases: { name: string; opts: Omit<Conv2dLayerOptions, 'analog'>; input: number[] }[] = [
+  {
+    name: '3x3 padding 1, bias',
+    opts: { inChannels: 6, outChannels: 7, kernel: 3, padding: 1, seed: 3 },
+    input: [5, 6, 13, 11],
+  },
+  {
+    name: '3x2 kernel, stride [2, 1], dilation [1, 2], no bias',
+    opts: {
+      inChannels: 5,
+      outChannels: 9,
+      kernel: [3, 2],
+      stride: [2, 1],
+      dilation: [1, 2],
+      padding: [1, 2],
+      bias: false,
+      seed: 4,
+    },
+    input: [4, 5, 12, 15],
+  },
+  {
+    // Large enough that every native pass splits its work at 2 threads.
+    name: '3x3 padding 1 over 32x32, 8 images',
+    opts: { inChannels: 4, outChannels: 16, kernel: 3, padding: 1, seed: 6 },
+    input: [8, 4, 32, 32],
+  },
+  {
+    name: '1x1, 40 output channels over 6x6 (tile edges)',
+    opts: { inChannels: 33, outChannels: 40, kernel: 1, seed: 5 },
+    input: [7, 33, 6, 6],
+  },
+];
+
+const nativeAddon = loadNativeAddon();
+const setThreads = (n: number) => (nativeAddon.ok ? nativeAddon.addon.blasSetThreads(n) : 1);
+
+describe.skipIf(!hostAddon())('Conv2d with the native host kernels (native/host.c)', () => {
+  afterEach(() => {
+    setThreads(1);
+    setNativeHost(true);
+    setNativeUnfold(true);
+  });
+
+  for (const threads of [1, 2]) {
+    for (const c of hostCases) {
+      for (const analog of [false, true]) {
+        it(`bit-identical to the JS loops: ${c.name}, analog=${analog}, ${threads} thread(s)`, async () => {
+          // Bounds that floats cannot represent, so the saturation test's float thresholds matter;
+          // inputs beyond the input range, so dX is masked too.
+          const make = () =>
+            new Conv2d(
+              runtime(
+                new InstrumentedDevice({ outputRange: [-0.3, 1 / 3], inputRange: [-1.1, 1.1] }),
+              ),
+              { ...c.opts, analog },
+            );
+          setThreads(threads);
+          const native = await twoSteps(make, c.input);
+          setNativeHost(false);
+          setNativeUnfold(false);
+          const js = await twoSteps(make, c.input);
+          for (let step = 0; step < 2; step++) {
+            for (const k of ['y', 'dx', 'wGrad', 'bGrad'] as const) {
+              const a = native[step]![k];
+              const b = js[step]![k];
+              if (!a || !b) expect(a).toBe(b);
+              else expect(firstBitDiff(a, b), `${k}, step ${step}`).toBe(-1);
+            }
+          }
+        });
+      }
+    }
+  }
+
+  for (const bound of [1 / 3, 0.7]) {
+    it(`marks saturation as the double comparison does, bound ${bound}`, async () => {
+      // fround(1/3) lies above 1/3, fround(0.7) below 0.7: outputs at fround(bound) and the
+      // floats next to it must be marked exactly as comparing with the double bound marks them.
+      const f = Math.fround(bound);
+      const up = nextFloat(f, 1);
+      const down = nextFloat(f, -1);
+      const values = [f, up, down, 0.95, -f, -up, -down, -0.95, 0];
+      const layer = new Conv2d(runtime(new InstrumentedDevice({ outputRange: [-bound, bound] })), {
+        inChannels: 1,
+        outChannels: 1,
+        kernel: 1,
+        bias: false,
+        analog: true,
+      });
+      layer.weight.value[0] = 1;
+      layer.weight.version++;
+      const data = new Float32Array(64 * 64);
+      for (let i = 0; i < data.length; i++) data[i] = values[i % values.length]!;
+      const x = { data, shape: [1, 1, 64, 64] };
+      const masked = async () => {
+        await layer.forward(x, ctx());
+        const ones = new Float32Array(data.length).fill(1);
+        const dx = layer.backward({ data: ones, shape: x.shape }).data;
+        return [...dx.subarray(0, values.length)];
+      };
+      const native = await masked();
+      setNativeHost(false);
+      const js = await masked();
+      expect(native).toEqual(js);
+      // Sanity of the reference: the bound's own float is masked only when it is not inside.
+      expect(js[0]).toBe(f >= bound ? 0 : 1);
+      expect(js[8]).toBe(1);
+    });
+  }
+});
+
+describe('Conv2d without its input gradient (inputGradNeeded = false)', () => {
+  for (const analog of [false, true]) {
+    it(`keeps every parameter gradient bit for bit and returns zeros (analog=${analog})`, async () => {
+      const c = hostCases[0]!;
+      const make = () =>
+        new Conv2d(runtime(new InstrumentedDevice({ inputRange: [-1.1, 1.1] })), {
+          ...c.opts,
+          analog,
+        });
+      const full = await twoSteps(make, c.input);
+      const skipped = await twoSteps(make, c.input, true);
+      for (let step = 0; step < 2; step++) {
+        expect(firstBitDiff(skipped[step]!.y, full[step]!.y)).toBe(-1);
+        expect(firstBitDiff(skipped[step]!.wGrad, full[step]!.wGrad)).toBe(-1);
+        expect(firstBitDiff(skipped[step]!.bGrad!, full[step]!.bGrad!)).toBe(-1);
+        expect(skipped[step]!.dx.length).toBe(full[step]!.dx.length);
+        expect(skipped[step]!.dx.every((v) => v === 0)).toBe(true);
+      }
+    });
+  }
+
+  it('returns zeros again after a caller wrote into them, in the input shape', async () => {
+    const layer = new Conv2d(runtime(), {
+      inChannels: 2,
+      outChannels: 3,
+      kernel: 3,
+      analog: false,
+    });
+    layer.inputGradNeeded = false;
+    const x = randTensor([2, 2, 5, 5], 1);
+    const y = await layer.forward(x, ctx());
+    const dx = layer.backward(randTensor(y.shape, 2));
+    expect(dx.shape).toEqual([2, 2, 5, 5]);
+    dx.data.fill(7);
+    await layer.forward(x, ctx());
+    expect(layer.backward(randTensor(y.shape, 2)).data.every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('Conv2d reuses its output arrays only once nobody reads them', () => {
+  it('an output kept across a forward without backward (evaluation) stays intact', async () => {
+    const layer = new Conv2d(runtime(), {
+      inChannels: 2,
+      outChannels: 3,
+      kernel: 3,
+      analog: false,
+    });
+    const y1 = await layer.forward(randTensor([2, 2, 5, 5], 1), ctx());
+    const kept = y1.data.slice();
+    layer.backward(randTensor(y1.shape, 3));
+    // After backward y1 is dead (the trainer's view); the evaluation forwards that follow must
+    // not hand out one array twice.
+    const e1 = await layer.forward(randTensor([2, 2, 5, 5], 4), ctx());
+    const e1Copy = e1.data.slice();
+    const e2 = await layer.forward(randTensor([2, 2, 5, 5], 5), ctx());
+    expect(e2.data).not.toBe(e1.data);
+    expect(e1.data).toEqual(e1Copy);
+    expect(kept.length).toBe(y1.data.length);
   });
 });

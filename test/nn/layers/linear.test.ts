@@ -302,3 +302,69 @@ describe('Linear', () => {
     );
   });
 });
+
+describe('Linear without its input gradient (inputGradNeeded = false)', () => {
+  for (const analog of [false, true]) {
+    it(`keeps the parameter gradients bit for bit and returns zeros (analog=${analog})`, async () => {
+      const run = async (skip: boolean) => {
+        const dev = new InstrumentedDevice({ inputRange: [-1, 1], outputRange: [-0.8, 0.8] });
+        const layer = new Linear(runtime(dev), {
+          inFeatures: 37,
+          outFeatures: 19,
+          analog,
+          seed: 3,
+        });
+        layer.inputGradNeeded = !skip;
+        const out = [];
+        for (let step = 0; step < 2; step++) {
+          const y = await layer.forward(randTensor([6, 37], 10 + step, -1.5, 1.5), ctx());
+          const dx = layer.backward(randTensor(y.shape, 20 + step));
+          out.push({
+            y: y.data.slice(),
+            dx: dx.data.slice(),
+            shape: dx.shape,
+            w: layer.weight.grad.slice(),
+            b: layer.bias!.grad.slice(),
+          });
+        }
+        return out;
+      };
+      const full = await run(false);
+      const skipped = await run(true);
+      for (let step = 0; step < 2; step++) {
+        expect(skipped[step]!.y).toEqual(full[step]!.y);
+        expect(skipped[step]!.w).toEqual(full[step]!.w);
+        expect(skipped[step]!.b).toEqual(full[step]!.b);
+        expect(skipped[step]!.shape).toEqual(full[step]!.shape);
+        expect(skipped[step]!.dx.every((v) => v === 0)).toBe(true);
+        expect(full[step]!.dx.some((v) => v !== 0)).toBe(true);
+      }
+    });
+  }
+});
+
+describe('Linear reuses its arrays only once nobody reads them', () => {
+  it('gives the same results over steps as fresh layers, and keeps evaluation outputs', async () => {
+    const make = () =>
+      new Linear(runtime(), { inFeatures: 9, outFeatures: 5, analog: false, seed: 4 });
+    const layer = make();
+    for (let step = 0; step < 3; step++) {
+      const x = randTensor([4, 9], 30 + step);
+      const dy = randTensor([4, 5], 40 + step);
+      const fresh = make();
+      fresh.weight.grad.set(layer.weight.grad);
+      fresh.bias!.grad.set(layer.bias!.grad);
+      const want = await fresh.forward(x, ctx());
+      const y = await layer.forward(x, ctx());
+      expect(y.data).toEqual(want.data);
+      expect(layer.backward(dy).data).toEqual(fresh.backward(dy).data);
+      expect(layer.weight.grad).toEqual(fresh.weight.grad);
+    }
+    // Evaluation: forwards without backward each get their own array.
+    const e1 = await layer.forward(randTensor([4, 9], 50), ctx());
+    const kept = e1.data.slice();
+    const e2 = await layer.forward(randTensor([4, 9], 51), ctx());
+    expect(e2.data).not.toBe(e1.data);
+    expect(e1.data).toEqual(kept);
+  });
+});

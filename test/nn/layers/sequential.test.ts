@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { ActivationLayer } from '../../../src/nn/activation-layer.js';
+import type { Layer } from '../../../src/nn/layer.js';
 import { Conv2d } from '../../../src/nn/layers/conv2d.js';
 import { Flatten } from '../../../src/nn/layers/flatten.js';
 import { Linear } from '../../../src/nn/layers/linear.js';
 import { MaxPool2d } from '../../../src/nn/layers/maxpool2d.js';
+import { Residual } from '../../../src/nn/layers/residual.js';
 import { Sequential } from '../../../src/nn/layers/sequential.js';
+import { firstGradientLayer, skipInputGradient } from '../../../src/nn/model.js';
+import { backwardOffloaded } from '../../../src/train/trainer.js';
 import { gradcheck } from '../../helpers/gradcheck.js';
 import { ctx, InstrumentedDevice, maxRelDiff, randTensor, runtime } from './helpers.js';
 
@@ -85,4 +90,70 @@ describe('Sequential', () => {
     expect(maxRelDiff(dx, dx2.data)).toBe(0);
     expect(maxRelDiff(ga, a.weight.grad)).toBe(0);
   });
+});
+
+describe('skipInputGradient: the first weight layer skips the input gradient nothing uses', () => {
+  const mlp = (analog: boolean) => {
+    const rt = runtime(new InstrumentedDevice({ inputRange: [-1, 1] }));
+    return new Sequential([
+      new Flatten(),
+      new Sequential([new Linear(rt, { inFeatures: 12, outFeatures: 6, analog, seed: 1 })]),
+      new ActivationLayer('relu'),
+      new Linear(rt, { inFeatures: 6, outFeatures: 3, analog, seed: 2 }),
+    ]);
+  };
+
+  it('finds it through Sequentials and past layers without parameters', () => {
+    const net = mlp(false);
+    const inner = (net.layers[1] as Sequential).layers[0]!;
+    expect(firstGradientLayer(net)).toBe(inner);
+    expect(skipInputGradient(net)).toBe(inner);
+    expect(inner.inputGradNeeded).toBe(false);
+    expect((net.layers[3] as Layer).inputGradNeeded).toBe(true);
+    expect(skipInputGradient(net, false)).toBe(inner);
+    expect(inner.inputGradNeeded).toBe(true);
+  });
+
+  it('stops at a container other than Sequential, or a layer that cannot skip', () => {
+    const rt = runtime();
+    const lin = () => new Linear(rt, { inFeatures: 4, outFeatures: 4, analog: false });
+    expect(firstGradientLayer(new Sequential([new Residual(lin()), lin()]))).toBeUndefined();
+    const noSkip: Layer = {
+      kind: 'custom',
+      forward: async (x) => x,
+      backward: (dy) => dy,
+      params: () => lin().params(),
+    };
+    expect(skipInputGradient(new Sequential([noSkip, lin()]))).toBeUndefined();
+    expect(firstGradientLayer(new Sequential([new Flatten()]))).toBeUndefined();
+  });
+
+  for (const analog of [false, true]) {
+    it(`keeps every parameter gradient, through backward and backwardOffloaded (analog=${analog})`, async () => {
+      const grads = async (skip: boolean, offloaded: boolean) => {
+        const net = mlp(analog);
+        skipInputGradient(net, skip);
+        const out: Float32Array[] = [];
+        for (let step = 0; step < 2; step++) {
+          const y = await net.forward(randTensor([5, 3, 2, 2], 7 + step, -1.5, 1.5), ctx());
+          const dy = randTensor(y.shape, 9 + step);
+          const dx = offloaded ? await backwardOffloaded(net, dy) : net.backward(dy);
+          expect(dx.shape).toEqual([5, 3, 2, 2]);
+          if (skip) expect(dx.data.every((v) => v === 0)).toBe(true);
+          out.push(...net.params().map((p) => p.grad.slice()));
+        }
+        return out;
+      };
+      const want = await grads(false, false);
+      for (const [skip, offloaded] of [
+        [true, false],
+        [true, true],
+        [false, true],
+      ] as const) {
+        const got = await grads(skip, offloaded);
+        expect(got.length).toBe(want.length);
+        got.forEach((g, i) => expect(g, `skip ${skip}, offloaded ${offloaded}`).toEqual(want[i]));
+      }
+    });
+  }
 });
