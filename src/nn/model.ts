@@ -23,6 +23,11 @@ export interface ModelBuildOptions {
   /** Which products run on the device: every weight layer, none, or all but the last (a digital head). */
   analog: 'all' | 'none' | 'all-but-head';
   options: Record<string, unknown>;
+  /**
+   * Leave out the noise a model adds by itself (the ViT's input sensor): the copy that
+   * `--eval-noise-off` evaluates on the ideal device. Default false.
+   */
+  noiseFree?: boolean;
 }
 
 export interface LayerEntry {

@@ -236,7 +236,7 @@ export async function train(
   }
   let idealDevice: Device | undefined;
   try {
-    const build = (dev: Device) =>
+    const build = (dev: Device, noiseFree = false) =>
       buildModel(config.model, {
         runtime: { kernels, device: dev },
         activation,
@@ -245,6 +245,7 @@ export async function train(
         seed: config.seed,
         analog: config.analog,
         options: config.modelOptions,
+        noiseFree,
       });
     const model = build(device);
     // Nothing reads the network's input gradient: its first weight layer skips that product.
@@ -252,7 +253,7 @@ export async function train(
     let noiseOffModel: Model | undefined;
     if (config.evalNoiseOff) {
       idealDevice = await open('ideal:');
-      noiseOffModel = build(idealDevice);
+      noiseOffModel = build(idealDevice, true);
     }
     const params = modelParams(model);
     const buffers = modelBuffers(model);

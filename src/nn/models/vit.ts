@@ -18,7 +18,8 @@
  *   `inputEp` is 0.5, the paper's usual EP (its section 5 experiment, AnalogVNN's example);
  *   `inputNoise` is 'gaussian' (the paper's noise class). A device does not declare its EP, so
  *   pass `inputEp` to match a simulator's. With no precision and no `inputEp` there is no noise
- *   and no noise layer: on the ideal device the sensor is ideal.
+ *   and no noise layer: on the ideal device the sensor is ideal. A `noiseFree` build (the copy
+ *   `--eval-noise-off` evaluates) has no noise layer whatever the options say.
  * - `analog`: the transformer is digital whatever the run's `analog` says, unless
  *   `analogBlocks: true`; then the policy applies to every Linear (patch embedding, attention
  *   projections, MLPs, head), with 'all-but-head' keeping the classifier digital.
@@ -89,6 +90,7 @@ function inputNoiseLayer(
   o: z.output<typeof vitOptions>,
   opts: ModelBuildOptions,
 ): NoiseLayer | undefined {
+  if (opts.noiseFree) return undefined;
   let p = o.inputP;
   if (p === undefined) {
     const bits = opts.runtime.device.info().inputBits;

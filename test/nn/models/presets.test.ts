@@ -316,6 +316,12 @@ describe('vit: digital inside, noise on the input only', () => {
     ]);
     const given = buildModel('vit', buildOpts({ options: { ...small, inputP: 16, inputEp: 0.2 } }));
     expect(kinds(given)).toEqual(['noise', 'patch-embedding']);
+    // The copy --eval-noise-off evaluates has no sensor noise, whatever the options say.
+    const quiet = buildModel('vit', {
+      ...buildOpts({ options: { ...small, inputP: 16, inputEp: 0.2 } }),
+      noiseFree: true,
+    });
+    expect(kinds(quiet)).toEqual(['patch-embedding', 'cls-token']);
     const layer = walkLayers(given.net)[1].layer as NoiseLayer;
     expect([layer.p, layer.noise.model, layer.noise.ep]).toEqual([16, 'gaussian', 0.2]);
     // A device with 4-bit inputs: p = 2^4 (the paper's convention), EP 0.5 by default.
