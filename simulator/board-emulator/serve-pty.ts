@@ -32,8 +32,6 @@ export interface PtyServer {
   stop(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function openPort(path: string, baudRate: number): Promise<SerialPort> {
   const port = new SerialPort({ path, baudRate, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
@@ -64,7 +62,8 @@ function framePieces(chunk: Buffer): Buffer[] {
 /**
  * Serves a BoardEmulator on a socat pty pair until stop(). A disconnect fault (or socat dying)
  * takes the whole pair down, so the host sees its port vanish as with a pulled USB cable, and
- * brings a new pair up on the same paths after reconnectDelayMs.
+ * brings a new pair up on the same paths after reconnectDelayMs. A serialport host may only
+ * notice at its next write (EIO): a read after the hangup gets EOF, which serialport retries.
  */
 export async function servePty(options: PtyServeOptions): Promise<PtyServer> {
   const log = options.log ?? (() => undefined);
@@ -78,6 +77,8 @@ export async function servePty(options: PtyServeOptions): Promise<PtyServer> {
   let stopping = false;
   let stopped = false;
   let bouncing: Promise<void> | undefined;
+  /** Ends a bounce's reconnect delay early, so stop() need not wait it out. */
+  let wake: (() => void) | undefined;
   let resolveClosed!: () => void;
   let rejectClosed!: (e: Error) => void;
   const closed = new Promise<void>((res, rej) => {
@@ -157,7 +158,16 @@ export async function servePty(options: PtyServeOptions): Promise<PtyServer> {
           emulator.linkLost();
         }
         await detach();
-        await sleep(delayMs);
+        if (!stopping) {
+          await new Promise<void>((r) => {
+            const t = setTimeout(r, delayMs);
+            wake = () => {
+              clearTimeout(t);
+              r();
+            };
+          });
+          wake = undefined;
+        }
         if (stopping) return;
         await attach();
         log(`link up again on ${options.link}`);
@@ -182,6 +192,7 @@ export async function servePty(options: PtyServeOptions): Promise<PtyServer> {
       if (stopped) return;
       stopped = true;
       stopping = true;
+      wake?.();
       await bouncing;
       await emulator.close();
       await detach();
