@@ -323,7 +323,7 @@ describe('BoardEmulator', () => {
     // At a 10 ms interval two frames take ~20 ms; a loaded machine may delay timers, so wait
     // for them with a deadline rather than a fixed sleep.
     const telemetry = () => replies.filter((e) => e.body === 'telemetry');
-    for (const end = Date.now() + 5000; telemetry().length < 2 && Date.now() < end; )
+    for (const end = Date.now() + 5000; telemetry().length < 2 && Date.now() < end;)
       await new Promise((r) => setTimeout(r, 10));
     const t = telemetry();
     expect(t.length, 'telemetry frames within 5 s of the Hello').toBeGreaterThanOrEqual(2);
