@@ -222,6 +222,16 @@ function meteredKernels(inner: Kernels, m: Meter): Kernels {
       else m.gemmFlopBackward += 2 * M * N * K;
       m.gemmCalls++;
     },
+    ...(inner.blockedProduct
+      ? {
+          // The simulator's blocked product (openblas runs it natively): the device's gemm.
+          blockedProduct(X, W, batch, rows, cols, rowOffset, blockRows, out) {
+            const t0 = now();
+            inner.blockedProduct!(X, W, batch, rows, cols, rowOffset, blockRows, out);
+            addSince(m.time.deviceGemm, t0);
+          },
+        }
+      : {}),
   };
 }
 

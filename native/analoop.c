@@ -4,7 +4,8 @@
  * 1. A shim over a system CBLAS (OpenBLAS; Accelerate on macOS). The library is opened with
  *    dlopen when JavaScript asks for it, not linked: the addon then builds with nothing but a
  *    C compiler, installing OpenBLAS later needs no rebuild, and a missing library is an
- *    ordinary, reportable load failure instead of an addon that cannot load at all.
+ *    ordinary, reportable load failure instead of an addon that cannot load at all. Also the
+ *    simulator's blocked, chunk-invariant product (productBlocks).
  * 2. The fused noise chain (src/noise/fused.ts): clamp -> RP -> noise -> clamp -> RP in one
  *    pass, bit-identical to the JavaScript reference. Every double operation below mirrors the
  *    JavaScript expression in the same order; the build disables FMA contraction and fast-math
@@ -22,6 +23,7 @@
 #include "parallel.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -242,6 +244,112 @@ static napi_value js_sgemm_async(napi_env env, napi_callback_info cb) {
   return promise;
 }
 
+/*
+ * The simulator's chunk-invariant product (simulator/product.ts gemmProduct): Y = X W^T as
+ * gemms of exactly mb rows each, aligned to multiples of mb of the global row index (rowOffset
+ * + b), a partial block padded with zero rows, so a row's bits never depend on how the batch
+ * was cut. With intra-op threads the blocks run side by side, each a one-thread gemm: OpenBLAS
+ * splits these small products across threads at a loss, and a one-thread gemm gives the same
+ * bits on every thread count.
+ */
+struct blocks_job {
+  const float *X, *W;
+  float* out;
+  size_t batch, rows, cols, mb, first;
+  int64_t row_offset;
+  int failed;
+};
+
+/*
+ * Scratch for a partial block, kept per thread (the pool's threads live on): a fresh array of a
+ * large tile's block costs more in page faults than the product of one row.
+ */
+static _Thread_local float* tl_scratch = NULL;
+static _Thread_local size_t tl_scratch_size = 0;
+
+static float* block_scratch(size_t n) {
+  if (tl_scratch_size < n) {
+    free(tl_scratch);
+    tl_scratch = (float*)malloc(n * sizeof(float));
+    tl_scratch_size = tl_scratch ? n : 0;
+  }
+  return tl_scratch;
+}
+
+static void blocks_range(void* ctx, size_t k0, size_t k1) {
+  struct blocks_job* j = (struct blocks_job*)ctx;
+  const size_t mb = j->mb, rows = j->rows, cols = j->cols;
+  for (size_t k = k0; k < k1; k++) {
+    const size_t b = k == 0 ? 0 : j->first + (k - 1) * mb;
+    const size_t pos = (size_t)((j->row_offset + (int64_t)b) % (int64_t)mb);
+    const size_t left = j->batch - b, take = mb - pos < left ? mb - pos : left;
+    if (pos == 0 && take == mb) {
+      blas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, (int)mb, (int)rows, (int)cols, 1.0f,
+                 j->X + b * cols, (int)cols, j->W, (int)cols, 0.0f, j->out + b * rows,
+                 (int)rows);
+      continue;
+    }
+    float* xs = block_scratch(mb * cols + mb * rows);
+    if (!xs) {
+      __atomic_store_n(&j->failed, 1, __ATOMIC_RELAXED);
+      return;
+    }
+    float* ys = xs + mb * cols;
+    memset(xs, 0, sizeof(float) * pos * cols);
+    memcpy(xs + pos * cols, j->X + b * cols, sizeof(float) * take * cols);
+    memset(xs + (pos + take) * cols, 0, sizeof(float) * (mb - pos - take) * cols);
+    blas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, (int)mb, (int)rows, (int)cols, 1.0f, xs, (int)cols,
+               j->W, (int)cols, 0.0f, ys, (int)rows);
+    memcpy(j->out + b * rows, ys + pos * rows, sizeof(float) * take * rows);
+  }
+}
+
+/* productBlocks(X, W, batch, rows, cols, rowOffset, mb, out): out (batch x rows) = X W^T. */
+static napi_value js_product_blocks(napi_env env, napi_callback_info cb) {
+  size_t argc = 8, lx, lw, lo;
+  napi_value argv[8];
+  float *X, *W, *out;
+  int32_t batch, rows, cols, mb;
+  double row_offset;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (!blas_sgemm) {
+    napi_throw_error(env, NULL, "productBlocks: no BLAS library is open (call blasOpen first)");
+    return NULL;
+  }
+  if (argc < 8 || !typed_arg(env, argv[0], napi_float32_array, (void**)&X, &lx) ||
+      !typed_arg(env, argv[1], napi_float32_array, (void**)&W, &lw) ||
+      !i32_arg(env, argv[2], &batch) || !i32_arg(env, argv[3], &rows) ||
+      !i32_arg(env, argv[4], &cols) || !f64_arg(env, argv[5], &row_offset) ||
+      !i32_arg(env, argv[6], &mb) ||
+      !typed_arg(env, argv[7], napi_float32_array, (void**)&out, &lo))
+    return throw_range(env, "productBlocks: bad arguments");
+  if (batch < 0 || rows < 1 || cols < 1 || mb < 1 || !(row_offset >= 0) ||
+      row_offset > 9007199254740991.0 || row_offset != floor(row_offset) ||
+      (size_t)batch * cols > lx || (size_t)rows * cols > lw || (size_t)batch * rows > lo)
+    return throw_range(env, "productBlocks: dimensions must fit the arrays");
+  if (batch == 0) return NULL;
+  struct blocks_job job = {X, W, out, (size_t)batch, (size_t)rows, (size_t)cols, (size_t)mb, 0,
+                           (int64_t)row_offset, 0};
+  const size_t pos0 = (size_t)(job.row_offset % mb);
+  job.first = (size_t)mb - pos0 < (size_t)batch ? (size_t)mb - pos0 : (size_t)batch;
+  const size_t blocks = 1 + ((size_t)batch - job.first + (size_t)mb - 1) / (size_t)mb;
+  const int threads = par_threads();
+  if (threads > 1 && blas_set_threads) {
+    /* One-thread gemms, the blocks on the intra-op threads; the count is restored after. */
+    const int blas_threads = blas_get_threads ? blas_get_threads() : threads;
+    blas_set_threads(1);
+    par_for(blocks, 1, blocks_range, &job);
+    blas_set_threads(blas_threads);
+  } else {
+    blocks_range(&job, 0, blocks);
+  }
+  if (job.failed) {
+    napi_throw_error(env, NULL, "productBlocks: out of memory");
+    return NULL;
+  }
+  return NULL;
+}
+
 /* ---------------------------------------------------------------------------------------- */
 /* The fused noise chain                                                                     */
 
@@ -260,6 +368,9 @@ static napi_value js_sgemm_async(napi_env env, napi_callback_info cb) {
 static double centre[BINS + 1];
 static double direct[SUB];
 static double octave[OCTAVES * (SUB + 1)];
+/* centre_pair[2k] = centre[k], [2k + 1] = centre[k + 1] - centre[k]: the same double difference
+ * the interpolation computes, so one 16-byte load replaces two table lookups (no gathers). */
+static double centre_pair[2 * BINS];
 static int tables_ready = 0;
 
 static const double INV_FRAC = 1.0 / (double)(1u << FRAC_BITS);
@@ -278,6 +389,10 @@ static napi_value js_noise_tables(napi_env env, napi_callback_info cb) {
   memcpy(centre, c, sizeof centre);
   memcpy(direct, d, sizeof direct);
   memcpy(octave, o, sizeof octave);
+  for (int k = 0; k < BINS; k++) {
+    centre_pair[2 * k] = centre[k];
+    centre_pair[2 * k + 1] = centre[k + 1] - centre[k];
+  }
   tables_ready = 1;
   return NULL;
 }
@@ -319,28 +434,48 @@ static void centre_scalar(const uint32_t* bits, double* z, uint32_t m) {
   }
 }
 
+/* The rare tails (3% of values): redone for the elements of bits[0..m) outside the centre. */
+static void fix_tails(const uint32_t* bits, double* z, uint32_t m) {
+  for (uint32_t j = 0; j < m; j++) {
+    const uint32_t h = bits[j];
+    const uint32_t bin = h >> FRAC_BITS;
+    if (bin < TAIL_BINS) z[j] = lower_tail(h);
+    else if (bin >= BINS - TAIL_BINS) z[j] = -lower_tail(~h);
+  }
+}
+
 #if defined(__GNUC__) && defined(__x86_64__)
 #include <immintrin.h>
 #define HAVE_AVX2_PATH 1
 /*
- * The same with AVX2 gathers, four at a time (compilers do not vectorise the table lookups by
- * themselves). Separate multiplies and adds in the reference's order: no FMA.
+ * The same four at a time with AVX2: (z0, z1 - z0) pairs by 16-byte loads (gathers are slow on
+ * AMD), separate multiplies and adds in the reference's order (no FMA), and the tails checked by
+ * a vector compare so the scalar fix runs only for the groups of four that hold one.
  */
-__attribute__((target("avx2"))) static void centre_avx2(const uint32_t* bits, double* z,
-                                                        uint32_t m) {
+__attribute__((target("avx2"))) static void normals_avx2(const uint32_t* bits, double* z,
+                                                         uint32_t m) {
   const __m128i mask = _mm_set1_epi32((int)FRAC_MASK);
+  const __m128i lo_t = _mm_set1_epi32(TAIL_BINS), hi_t = _mm_set1_epi32(BINS - TAIL_BINS - 1);
   const __m256d half = _mm256_set1_pd(0.5), inv = _mm256_set1_pd(INV_FRAC);
   uint32_t j = 0;
   for (; j + 4 <= m; j += 4) {
     const __m128i h = _mm_loadu_si128((const __m128i*)(bits + j));
     const __m128i bin = _mm_srli_epi32(h, FRAC_BITS);
-    const __m256d z0 = _mm256_i32gather_pd(centre, bin, 8);
-    const __m256d z1 = _mm256_i32gather_pd(centre + 1, bin, 8);
+    const __m128d a0 = _mm_loadu_pd(centre_pair + 2 * (bits[j] >> FRAC_BITS));
+    const __m128d a1 = _mm_loadu_pd(centre_pair + 2 * (bits[j + 1] >> FRAC_BITS));
+    const __m128d a2 = _mm_loadu_pd(centre_pair + 2 * (bits[j + 2] >> FRAC_BITS));
+    const __m128d a3 = _mm_loadu_pd(centre_pair + 2 * (bits[j + 3] >> FRAC_BITS));
+    const __m256d p02 = _mm256_insertf128_pd(_mm256_castpd128_pd256(a0), a2, 1);
+    const __m256d p13 = _mm256_insertf128_pd(_mm256_castpd128_pd256(a1), a3, 1);
+    const __m256d z0 = _mm256_unpacklo_pd(p02, p13), dz = _mm256_unpackhi_pd(p02, p13);
     const __m256d f = _mm256_add_pd(_mm256_cvtepi32_pd(_mm_and_si128(h, mask)), half);
-    const __m256d t = _mm256_mul_pd(_mm256_mul_pd(f, inv), _mm256_sub_pd(z1, z0));
+    const __m256d t = _mm256_mul_pd(_mm256_mul_pd(f, inv), dz);
     _mm256_storeu_pd(z + j, _mm256_add_pd(z0, t));
+    const __m128i tail = _mm_or_si128(_mm_cmplt_epi32(bin, lo_t), _mm_cmpgt_epi32(bin, hi_t));
+    if (!_mm_testz_si128(tail, tail)) fix_tails(bits + j, z + j, 4);
   }
   centre_scalar(bits + j, z + j, m - j);
+  fix_tails(bits + j, z + j, m - j);
 }
 #endif
 
@@ -349,17 +484,13 @@ static void normals(const uint32_t* bits, double* z, uint32_t m) {
 #ifdef HAVE_AVX2_PATH
   static int avx2 = -1;
   if (avx2 < 0) avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
-  if (avx2)
-    centre_avx2(bits, z, m);
-  else
-#endif
-    centre_scalar(bits, z, m);
-  for (uint32_t j = 0; j < m; j++) {
-    const uint32_t h = bits[j];
-    const uint32_t bin = h >> FRAC_BITS;
-    if (bin < TAIL_BINS) z[j] = lower_tail(h);
-    else if (bin >= BINS - TAIL_BINS) z[j] = -lower_tail(~h);
+  if (avx2) {
+    normals_avx2(bits, z, m);
+    return;
   }
+#endif
+  centre_scalar(bits, z, m);
+  fix_tails(bits, z, m);
 }
 
 enum { PRE_CLAMP = 1, PRE_RP = 2, POST_CLAMP = 4, POST_RP = 8 };
@@ -448,8 +579,8 @@ struct chain_job {
   uint32_t lo, s0, s1;
 };
 
-/* Elements per range below which a split costs more than it saves (a chain is ~2-8 ns each). */
-#define CHAIN_GRAIN 32768
+/* Elements per range below which a split costs more than it saves (a chain is ~1-4 ns each, a wake-up ~10-30 us). */
+#define CHAIN_GRAIN 16384
 
 static void chain_range(void* ctx, size_t i0, size_t i1) {
   const struct chain_job* j = (const struct chain_job*)ctx;
@@ -615,10 +746,132 @@ static napi_value js_conv_unfold(napi_env env, napi_callback_info cb) {
 /* Per-source input conversion (simulator/sim-device.ts): gather the copies of each source into */
 /* one slot, checking that they agree, and scatter the converted slots back. Copies only.       */
 
+static inline uint32_t float_bits(float v) {
+  uint32_t u;
+  memcpy(&u, &v, sizeof u);
+  return u;
+}
+
+/*
+ * One pass of the gather over elements [i0, i1): the first copy of a slot writes it (a slot
+ * holding NaN counts as unwritten), later ones are compared. Returns -1, -2 for a source outside
+ * buf, or the first i whose value differs from its slot's; *lo and *hi get the lowest and
+ * highest slot touched.
+ */
+static double gather_pass(const float* X, const int32_t* src, size_t i0, size_t i1, int64_t min,
+                          size_t lb, float* buf, int64_t* lo, int64_t* hi) {
+  int64_t a = INT64_MAX, b = -1;
+  double bad = -1;
+  for (size_t i = i0; i < i1; i++) {
+    const int32_t s = src[i];
+    if (s < 0) continue;
+    const int64_t j = (int64_t)s - min;
+    if (j < 0 || (size_t)j >= lb) {
+      bad = -2;
+      break;
+    }
+    a = j < a ? j : a;
+    b = j > b ? j : b;
+    const float prev = buf[j], v = X[i];
+    if (prev != prev) buf[j] = v;
+    else if (prev != v) {
+      bad = (double)i;
+      break;
+    }
+  }
+  *lo = a;
+  *hi = b;
+  return bad;
+}
+
+#define GATHER_GRAIN 65536
+#define GATHER_PARTS 64
+
+/*
+ * The gather over the intra-op threads: each range gathers on its own (ranges of one call
+ * touch mostly different sources: a convolution's rows come image by image), then the slots
+ * that two ranges may both have touched (the overlap of their slot intervals) are checked bit
+ * for bit against every copy. Any disagreement, or an overlap that does not check, and the
+ * serial gather runs again from scratch, so results and errors are always the serial ones.
+ */
+struct gather_job {
+  const float* X;
+  const int32_t* src;
+  float* buf;
+  int64_t min;
+  size_t lb;
+  int parts;
+  struct {
+    double bad;
+    int64_t lo, hi;
+  } part[GATHER_PARTS];
+  int64_t check_lo, check_hi;
+  int mismatch;
+};
+
+static void gather_range(void* ctx, size_t i0, size_t i1) {
+  struct gather_job* j = (struct gather_job*)ctx;
+  const int k = __atomic_fetch_add(&j->parts, 1, __ATOMIC_RELAXED);
+  if (k >= GATHER_PARTS) { /* cannot happen (par_for runs at most 64 ranges); be safe */
+    __atomic_store_n(&j->mismatch, 1, __ATOMIC_RELAXED);
+    return;
+  }
+  j->part[k].bad = gather_pass(j->X, j->src, i0, i1, j->min, j->lb, j->buf, &j->part[k].lo,
+                               &j->part[k].hi);
+}
+
+static void gather_check(void* ctx, size_t i0, size_t i1) {
+  struct gather_job* j = (struct gather_job*)ctx;
+  const int64_t lo = j->check_lo, hi = j->check_hi;
+  for (size_t i = i0; i < i1; i++) {
+    const int64_t s = (int64_t)j->src[i] - j->min;
+    if (j->src[i] < 0 || s < lo || s > hi) continue;
+    if (float_bits(j->X[i]) != float_bits(j->buf[s])) {
+      __atomic_store_n(&j->mismatch, 1, __ATOMIC_RELAXED);
+      return;
+    }
+  }
+}
+
+/* The gather of X into buf (buf all NaN on entry): -1, -2 (outside buf), or the first bad i. */
+static double source_gather(const float* X, const int32_t* src, size_t n, int64_t min,
+                            float* buf, size_t lb) {
+  int64_t lo, hi;
+  if (par_threads() < 2 || n < 2 * GATHER_GRAIN)
+    return gather_pass(X, src, 0, n, min, lb, buf, &lo, &hi);
+  struct gather_job* j = (struct gather_job*)calloc(1, sizeof *j);
+  if (!j) return gather_pass(X, src, 0, n, min, lb, buf, &lo, &hi);
+  j->X = X, j->src = src, j->buf = buf, j->min = min, j->lb = lb;
+  par_for(n, GATHER_GRAIN, gather_range, j);
+  const int parts = j->parts < GATHER_PARTS ? j->parts : GATHER_PARTS;
+  int again = j->mismatch;
+  j->check_lo = INT64_MAX;
+  j->check_hi = -1;
+  for (int a = 0; a < parts && !again; a++) {
+    if (j->part[a].bad != -1) again = 1;
+    for (int b = a + 1; b < parts; b++) {
+      const int64_t l = j->part[a].lo > j->part[b].lo ? j->part[a].lo : j->part[b].lo;
+      const int64_t h = j->part[a].hi < j->part[b].hi ? j->part[a].hi : j->part[b].hi;
+      if (l > h) continue;
+      j->check_lo = l < j->check_lo ? l : j->check_lo;
+      j->check_hi = h > j->check_hi ? h : j->check_hi;
+    }
+  }
+  if (!again && j->check_lo <= j->check_hi) {
+    par_for(n, GATHER_GRAIN, gather_check, j);
+    again = j->mismatch;
+  }
+  free(j);
+  if (!again) return -1;
+  for (size_t k = 0; k < lb; k++) buf[k] = NAN;
+  return gather_pass(X, src, 0, n, min, lb, buf, &lo, &hi);
+}
+
 /*
  * sourceGather(X, src, min, buf): for every i with src[i] >= 0, buf[src[i] - min] = X[i]; a slot
  * holding NaN counts as unwritten (as in the JavaScript loop). Returns -1, or the first i whose
- * value differs from its slot's (the caller reports it). The caller checked src's range.
+ * value differs from its slot's (the caller reports it). The caller checked src's range and
+ * filled buf with NaN.
  */
 static napi_value js_source_gather(napi_env env, napi_callback_info cb) {
   size_t argc = 4, lx, ls, lb;
@@ -632,19 +885,8 @@ static napi_value js_source_gather(napi_env env, napi_callback_info cb) {
       !i32_arg(env, argv[2], &min) ||
       !typed_arg(env, argv[3], napi_float32_array, (void**)&buf, &lb) || ls > lx)
     return throw_range(env, "sourceGather: bad arguments");
-  double bad = -1;
-  for (size_t i = 0; i < ls; i++) {
-    const int32_t s = src[i];
-    if (s < 0) continue;
-    const int64_t j = (int64_t)s - min;
-    if (j < 0 || (size_t)j >= lb) return throw_range(env, "sourceGather: source outside buf");
-    const float prev = buf[j], v = X[i];
-    if (prev != prev) buf[j] = v;
-    else if (prev != v) {
-      bad = (double)i;
-      break;
-    }
-  }
+  const double bad = source_gather(X, src, ls, min, buf, lb);
+  if (bad == -2) return throw_range(env, "sourceGather: source outside buf");
   CHECK(napi_create_double(env, bad, &out));
   return out;
 }
@@ -725,6 +967,27 @@ static void source_extremes(const int32_t* src, size_t n, uint32_t* umin, int32_
   *lowest = c;
 }
 
+/* source_extremes over the intra-op threads: each range's extremes merged under a lock. */
+struct extremes_job {
+  const int32_t* src;
+  uint32_t umin;
+  int32_t max, lowest;
+};
+
+static pthread_mutex_t extremes_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void extremes_range(void* ctx, size_t i0, size_t i1) {
+  struct extremes_job* j = (struct extremes_job*)ctx;
+  uint32_t a;
+  int32_t b, c;
+  source_extremes(j->src + i0, i1 - i0, &a, &b, &c);
+  pthread_mutex_lock(&extremes_lock);
+  j->umin = a < j->umin ? a : j->umin;
+  j->max = b > j->max ? b : j->max;
+  j->lowest = c < j->lowest ? c : j->lowest;
+  pthread_mutex_unlock(&extremes_lock);
+}
+
 /*
  * sourceRange(src): [min, max] of the entries >= 0 ([0x7fffffff, -1] when none), or
  * [i, -2] when entry i is below -1 (the caller reports it).
@@ -736,9 +999,10 @@ static napi_value js_source_range(napi_env env, napi_callback_info cb) {
   CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
   if (argc < 1 || !typed_arg(env, argv[0], napi_int32_array, (void**)&src, &ls))
     return throw_range(env, "sourceRange: bad arguments");
-  uint32_t umin;
-  int32_t max, lowest;
-  source_extremes(src, ls, &umin, &max, &lowest);
+  struct extremes_job job = {src, 0xffffffffu, -1, 0};
+  par_for(ls, GATHER_GRAIN, extremes_range, &job);
+  const uint32_t umin = job.umin;
+  const int32_t max = job.max, lowest = job.lowest;
   double first, second;
   if (lowest < -1) {
     size_t i = 0;
@@ -755,12 +1019,6 @@ static napi_value js_source_range(napi_env env, napi_callback_info cb) {
   CHECK(napi_set_element(env, out, 0, a));
   CHECK(napi_set_element(env, out, 1, b));
   return out;
-}
-
-static inline uint32_t float_bits(float v) {
-  uint32_t u;
-  memcpy(&u, &v, sizeof u);
-  return u;
 }
 
 /*
@@ -905,6 +1163,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"blasSetThreads", NULL, js_blas_set_threads, NULL, NULL, NULL, napi_default, NULL},
       {"sgemm", NULL, js_sgemm, NULL, NULL, NULL, napi_default, NULL},
       {"sgemmAsync", NULL, js_sgemm_async, NULL, NULL, NULL, napi_default, NULL},
+      {"productBlocks", NULL, js_product_blocks, NULL, NULL, NULL, napi_default, NULL},
       {"noiseTables", NULL, js_noise_tables, NULL, NULL, NULL, napi_default, NULL},
       {"chainRun", NULL, js_chain_run, NULL, NULL, NULL, napi_default, NULL},
       {"convUnfold", NULL, js_conv_unfold, NULL, NULL, NULL, napi_default, NULL},

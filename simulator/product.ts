@@ -100,6 +100,11 @@ let scratchY = new Float32Array(0);
  * multiples of `blockRows` of the global row index so that each row always sits at the same
  * position of its block; a partial block is padded with zero rows. The result is then
  * bit-reproducible for a given provider (and thread count) however the batch is cut.
+ *
+ * A provider with `blockedProduct` (openblas) runs the blocks itself, each as a one-thread gemm,
+ * side by side on the intra-op threads: the bits are then those of one thread whatever the
+ * thread count (OpenBLAS's own split of these small products costs more than it saves). Other
+ * providers get one kernels.gemm call per block.
  */
 export function gemmProduct(
   kernels: Kernels,
@@ -113,6 +118,10 @@ export function gemmProduct(
   blockRows: number = productBlockRows(rows, cols),
 ): Float32Array {
   const mb = blockRows;
+  if (kernels.blockedProduct) {
+    kernels.blockedProduct(X, W, batch, rows, cols, rowOffset, mb, out);
+    return out;
+  }
   let b = 0;
   while (b < batch) {
     const pos = (rowOffset + b) % mb;

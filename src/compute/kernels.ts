@@ -39,6 +39,23 @@ export interface Kernels {
     beta: number,
     C: Float32Array,
   ): Promise<void>;
+  /**
+   * Optional: Y = X W^T (X batch x cols, W rows x cols, Y batch x rows) as fixed-shape gemms of
+   * `blockRows` rows aligned to the global row index `rowOffset + b`, a partial block padded
+   * with zero rows: the chunk-invariant layout of the simulator's product (simulator/product.ts
+   * gemmProduct). Each block's bits must equal one `gemm(false, true, blockRows, rows, cols, 1,
+   * block, W, 0, ...)` at one thread; a provider may run blocks side by side on its threads.
+   */
+  blockedProduct?(
+    X: Float32Array,
+    W: Float32Array,
+    batch: number,
+    rows: number,
+    cols: number,
+    rowOffset: number,
+    blockRows: number,
+    out: Float32Array,
+  ): void;
 }
 
 /** A provider that may or may not be loadable on this machine (tfjs-node, wasm, native BLAS). */

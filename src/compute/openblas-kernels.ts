@@ -21,7 +21,12 @@
 import os from 'node:os';
 import type { Kernels, KernelsProvider } from './kernels.js';
 import { applyBeta, checkGemmArgs } from './gemm-contract.js';
-import { loadNativeAddon, type BlasInfo, type NativeLoad } from './native-addon.js';
+import {
+  loadNativeAddon,
+  type BlasInfo,
+  type NativeAddon,
+  type NativeLoad,
+} from './native-addon.js';
 
 /** Intra-op threads: a positive integer or "auto" (all cores). Default 1. */
 export const BLAS_THREADS_ENV = 'ANALOOP_BLAS_THREADS';
@@ -127,6 +132,20 @@ export interface OpenblasKernels extends Kernels {
   ): Promise<void>;
 }
 
+/** The addon's blocked product (absent from builds older than it). */
+interface ProductBlocksAddon {
+  productBlocks?(
+    X: Float32Array,
+    W: Float32Array,
+    batch: number,
+    rows: number,
+    cols: number,
+    rowOffset: number,
+    blockRows: number,
+    out: Float32Array,
+  ): void;
+}
+
 /** 2x2 product checked at load, so a broken library is rejected rather than used. */
 function selfTest(k: Kernels): void {
   const C = new Float32Array([1, 1, 1, 1]);
@@ -172,6 +191,14 @@ function makeKernels(load: NativeLoad & { ok: true }, threads: number): Openblas
       await addon.sgemmAsync(transA, transB, M, N, K, alpha, A, B, beta, C);
     },
   };
+  const blocks = (addon as NativeAddon & ProductBlocksAddon).productBlocks;
+  if (typeof blocks === 'function') {
+    // Each block a one-thread gemm, the blocks side by side on the intra-op threads: OpenBLAS's
+    // own split of such small products costs more than it saves (native/analoop.c).
+    kernels.blockedProduct = (X, W, batch, rows, cols, rowOffset, blockRows, out) => {
+      if (batch > 0) blocks.call(addon, X, W, batch, rows, cols, rowOffset, blockRows, out);
+    };
+  }
   selfTest(kernels);
   return kernels;
 }

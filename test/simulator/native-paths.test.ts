@@ -13,6 +13,7 @@ import { SimDevice } from '../../simulator/sim-device.js';
 
 interface Fast {
   sourceRange(src: Int32Array): [number, number];
+  sourceGather(X: Float32Array, src: Int32Array, min: number, buf: Float32Array): number;
   sourceScatter(buf: Float32Array, src: Int32Array, min: number, out: Float32Array): void;
   copyFinite(W: Float32Array, into: Float32Array): number;
 }
@@ -64,9 +65,76 @@ function jsRange(src: Int32Array): [number, number] {
   return [min, max];
 }
 
+/** The JS gather of sim-device.ts: the first copy writes its slot, later ones must agree. */
+function jsGather(X: Float32Array, src: Int32Array, min: number, buf: Float32Array): number {
+  for (let i = 0; i < src.length; i++) {
+    const s = src[i]!;
+    if (s < 0) continue;
+    const prev = buf[s - min]!;
+    const v = X[i]!;
+    if (prev !== prev) buf[s - min] = v;
+    else if (prev !== v) return i;
+  }
+  return -1;
+}
+
+/** `images` blocks of copies, each over its own sources (as a convolution's rows come). */
+function imageCopies(images: number, perImage: number, sources: number, seed: number) {
+  const r = rand(seed);
+  const values = Float32Array.from({ length: images * sources }, () => r() * 2 - 1);
+  const src = Int32Array.from({ length: images * perImage }, (_, i) => {
+    if (r() < 0.05) return -1;
+    return Math.floor(i / perImage) * sources + Math.floor(r() * sources);
+  });
+  const X = Float32Array.from(src, (s) => (s < 0 ? 0 : values[s]!));
+  return { src, X, sources: images * sources };
+}
+
 describe.skipIf(!fast)('native per-source helpers', () => {
+  for (const threads of [1, 2]) {
+    it(`sourceGather equals the JS gather: buffer, result and errors (${threads} thread(s))`, () => {
+      setThreads(threads);
+      const check = (X: Float32Array, src: Int32Array, min: number, span: number, what: string) => {
+        const want = new Float32Array(span).fill(NaN);
+        const got = new Float32Array(span).fill(NaN);
+        const r = jsGather(X, src, min, want);
+        expect(fast!.sourceGather(X, src, min, got), what).toBe(r);
+        expect(bits(got), what).toEqual(bits(want));
+        return r;
+      };
+      // Image by image (ranges touch different sources), and copies spread over every source.
+      const img = imageCopies(4, 80_000, 3000, 1);
+      expect(check(img.X, img.src, 0, img.sources, 'images')).toBe(-1);
+      const any = copies(300_001, 9000, 2, 100);
+      expect(check(any.X, any.src, 100, 9000, 'spread')).toBe(-1);
+      // A copy that disagrees, early or late (the first one is reported).
+      for (const at of [1000, 150_000, 299_000]) {
+        const X = any.X.slice();
+        const later = any.src.indexOf(any.src[at]!, at + 1);
+        const i = later >= 0 ? later : at;
+        X[i] = X[i]! + 1;
+        X[299_500] = 5;
+        expect(check(X, any.src, 100, 9000, `disagree at ${i}`)).toBeGreaterThanOrEqual(0);
+      }
+      // -0 and +0 copies of one source, and a NaN copy before a value, in different halves.
+      const src = Int32Array.from({ length: 300_000 }, (_, i) => i % 1000);
+      const X = Float32Array.from(src, (s) => (s === 5 ? 0 : s / 7));
+      X[200_005] = -0; // source 5: +0 copies and one -0
+      X[0] = -0; // source 0 is +0 later
+      X[7] = NaN; // source 7: NaN first, then values
+      expect(check(X, src, 0, 1000, 'signed zeros and NaN')).toBe(-1);
+      // A source outside buf.
+      const out = Int32Array.from({ length: 300_000 }, (_, i) => i % 1000);
+      out[250_000] = 5000;
+      expect(() => fast!.sourceGather(X, out, 0, new Float32Array(1000).fill(NaN))).toThrow(
+        'sourceGather: source outside buf',
+      );
+    });
+  }
+
   it('sourceRange equals the JS scan: odd sizes, padding, an entry below -1, none valid', () => {
-    for (const n of [0, 1, 7, 4097, 100_003]) {
+    setThreads(2); // long maps are scanned in ranges: the same answer
+    for (const n of [0, 1, 7, 4097, 100_003, 300_001]) {
       const { src } = copies(n, 5000, n + 1, 17);
       expect(fast!.sourceRange(src)).toEqual(jsRange(src));
       if (n > 2) {

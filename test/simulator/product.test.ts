@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Kernels } from '../../src/compute/kernels.js';
+import { loadNativeAddon } from '../../src/compute/native-addon.js';
 import { listKernelsProviders } from '../../src/compute/registry.js';
 import { paperProfile } from '../../src/profile/index.js';
 import { gemmProduct, productBlockRows, tileProduct } from '../../simulator/product.js';
@@ -167,5 +168,95 @@ describe("SimDevice product: 'gemm' against 'float64'", () => {
       if (a[i] !== b[i]) differ++;
     }
     expect(differ).toBeLessThan(a.length * 0.01);
+  });
+});
+
+// The addon's whole blocked product (productBlocks) against one kernels.gemm call per block.
+const openblas = loaded.find((k) => k.name === 'openblas');
+const nativeLoad = loadNativeAddon();
+const addon = nativeLoad.ok ? nativeLoad.addon : undefined;
+const hasBlocks =
+  openblas !== undefined &&
+  typeof (addon as { productBlocks?: unknown } | undefined)?.productBlocks === 'function';
+
+describe.skipIf(!hasBlocks)('gemmProduct through the addon (productBlocks)', () => {
+  afterEach(() => addon!.blasSetThreads(1));
+  // The same library through the Kernels seam: a name other than 'openblas' takes the JS loop.
+  const perBlock: Kernels = { name: 'openblas-per-block', gemm: openblas!.gemm.bind(openblas) };
+
+  it('equals one gemm per block bit for bit, at 1 and 2 threads, any split of the batch', () => {
+    const next = lcg(6);
+    for (const [rows, cols] of [...SHAPES, [48, 27], [96, 432]] as const) {
+      const batch = 300;
+      const X = Float32Array.from({ length: batch * cols }, next);
+      const W = Float32Array.from({ length: rows * cols }, next);
+      for (const offset of [0, 13, 64]) {
+        const where = `${rows}x${cols} offset ${offset}`;
+        addon!.blasSetThreads(1);
+        const want = gemmProduct(perBlock, X, W, batch, rows, cols, offset);
+        for (const threads of [1, 2]) {
+          addon!.blasSetThreads(threads);
+          const got = gemmProduct(openblas!, X, W, batch, rows, cols, offset);
+          expect(
+            got.findIndex((v, i) => !Object.is(v, want[i])),
+            `${where} ${threads}`,
+          ).toBe(-1);
+          for (const chunk of [1, 7, 64, 129]) {
+            const parts = new Float32Array(batch * rows);
+            for (let s = 0; s < batch; s += chunk) {
+              const n = Math.min(chunk, batch - s);
+              const x = X.subarray(s * cols, (s + n) * cols);
+              const y = new Float32Array(n * rows);
+              gemmProduct(openblas!, x, W, n, rows, cols, offset + s, y);
+              parts.set(y, s * rows);
+            }
+            const bad = parts.findIndex((v, i) => !Object.is(v, want[i]));
+            expect(bad, `${where} ${threads} thread(s), chunk ${chunk}`).toBe(-1);
+          }
+        }
+      }
+    }
+  });
+
+  it('leaves the thread count as it was, and refuses arrays that are too short', () => {
+    addon!.blasSetThreads(2);
+    const X = new Float32Array(200 * 8);
+    const W = new Float32Array(4 * 8);
+    gemmProduct(openblas!, X, W, 200, 4, 8, 0);
+    // blasOpen on an open library only reports it, with OpenBLAS's current thread count.
+    expect(addon!.blasOpen([]).threads).toBe(2);
+    expect(() => gemmProduct(openblas!, X.subarray(0, 100), W, 200, 4, 8, 0)).toThrow(RangeError);
+    expect(() => gemmProduct(openblas!, X, W, 200, 4, 8, 0, new Float32Array(10))).toThrow(
+      RangeError,
+    );
+  });
+
+  it('a noisy SimDevice gives the same bits at 1 and 2 threads, also per source', async () => {
+    const rows = 40;
+    const cols = 300;
+    const batch = 256;
+    const next = lcg(7);
+    const W = Float32Array.from({ length: rows * cols }, () => next() * 0.3);
+    const X = Float32Array.from({ length: batch * cols }, next);
+    // Every element its own source but two columns share one (copies of equal values).
+    const src = Int32Array.from({ length: batch * cols }, (_, i) => (i % cols === 1 ? i - 1 : i));
+    for (let b = 0; b < batch; b++) X[b * cols + 1] = X[b * cols]!;
+    const prof = paperProfile({ p: 16, ep: 0.5, rows, cols, maxBatch: batch, seed: 5 });
+    const run = async (threads: number, kernels: Kernels) => {
+      addon!.blasSetThreads(threads);
+      const d = new SimDevice(prof, { kernels });
+      await d.program(0, W, rows, cols);
+      const a = await d.matmul(0, X, batch, { draw: 1, rowOffset: 3 });
+      const b = await d.matmul(0, X, batch, {
+        draw: 2,
+        rowOffset: 0,
+        inputSource: src,
+        sourceOffset: 0,
+      });
+      return [...a, ...b];
+    };
+    const want = await run(1, perBlock);
+    expect(await run(1, openblas!)).toEqual(want);
+    expect(await run(2, openblas!)).toEqual(want);
   });
 });
