@@ -68,74 +68,155 @@ static void valid_columns(const struct geo* g, int off, int* lo, int* hi) {
   *hi = h;
 }
 
-/* im2colBatch: unit u = r * n + i writes row r of image i's columns (P floats). */
+/*
+ * im2colBatch: unit u = r * n + i writes row r of image i's columns (P floats). The unit's
+ * (c, ky, kx, i) are stepped rather than divided out per unit: deep layers have units of a few
+ * dozen floats, where four 64-bit divisions cost as much as the copy.
+ */
 static void im2col_units(void* p, size_t u0, size_t u1) {
   const struct unfold* s = p;
   const struct geo* g = s->g;
-  const size_t n = (size_t)g->n, khw = (size_t)g->kh * g->kw;
+  const size_t n = (size_t)g->n, khw = (size_t)g->kh * g->kw, plane = (size_t)g->H * g->W;
+  const int outW = g->outW, outH = g->outH, sw = g->sw;
+  size_t r = u0 / n, i = u0 % n;
+  int c = (int)(r / khw), ky = (int)(r / g->kw % g->kh), kx = (int)(r % g->kw);
   for (size_t u = u0; u < u1; u++) {
-    const size_t r = u / n, i = u % n;
-    const int c = (int)(r / khw), ky = (int)(r / g->kw % g->kh), kx = (int)(r % g->kw);
-    const int lo = s->lo[kx], hi = s->hi[kx], outW = g->outW;
-    const float* xc = s->x + i * s->img + (size_t)c * g->H * g->W;
-    float* row = s->cols + r * s->ld + i * s->P;
-    for (int oy = 0; oy < g->outH; oy++) {
-      float* o = row + (size_t)oy * outW;
-      const int iy = oy * g->sh - g->ph + ky * g->dh;
+    const int lo = s->lo[kx], hi = s->hi[kx];
+    const float* xc = s->x + i * s->img + (size_t)c * plane;
+    float* o = s->cols + r * s->ld + i * s->P;
+    int iy = ky * g->dh - g->ph;
+    /* Output column ox reads input column off + ox * sw (inside the image for lo <= ox < hi). */
+    const ptrdiff_t off = (ptrdiff_t)kx * g->dw - g->pw;
+    for (int oy = 0; oy < outH; oy++, iy += g->sh, o += outW) {
       if (iy < 0 || iy >= g->H) {
         for (int ox = 0; ox < outW; ox++) o[ox] = 0;
         continue;
       }
-      /* Input index of output column ox: base + ox * sw (inside the image for lo <= ox < hi). */
-      const ptrdiff_t base = (ptrdiff_t)iy * g->W - g->pw + (ptrdiff_t)kx * g->dw;
+      const float* src = xc + (ptrdiff_t)iy * g->W + off;
       for (int ox = 0; ox < lo; ox++) o[ox] = 0;
-      if (g->sw == 1)
-        for (int ox = lo; ox < hi; ox++) o[ox] = xc[base + ox];
+      if (sw == 1)
+        for (int ox = lo; ox < hi; ox++) o[ox] = src[ox];
       else
-        for (int ox = lo; ox < hi; ox++) o[ox] = xc[base + (ptrdiff_t)ox * g->sw];
+        for (int ox = lo; ox < hi; ox++) o[ox] = src[(ptrdiff_t)ox * sw];
       for (int ox = hi; ox < outW; ox++) o[ox] = 0;
+    }
+    if (++i == n) {
+      i = 0;
+      r++;
+      if (++kx == g->kw) {
+        kx = 0;
+        if (++ky == g->kh) ky = 0, c++;
+      }
     }
   }
 }
 
+/* Kernel widths the row fold's per-kx tables hold; wider kernels take the plain scatter. */
+#define FOLD_MAX_KW 16
+
 /*
- * col2imBatch as a gather: unit u = (i * C + c) * H + iy sums into input row iy of channel c of
- * image i. A pixel receives at most one entry per (ky, kx), and the scatter loop of the reference
- * (c, ky, kx, oy, ox) adds them in (ky, kx) order: so does this loop, so the sums are identical.
- * With `overwrite` the row starts from +0 (as a fresh zeroed array would), else from x's values.
+ * col2imBatch at stride 1 along the rows, one input row at a time: pixel j of row d receives
+ * seg[kx][j - off[kx]] for kx in [ka[j], kb[j]) (the columns that reach it: an interval), in kx
+ * order. Looping over pixels with kx inside keeps one store per pixel; adding each kx's run in
+ * turn instead re-loads, as a vector, floats stored one lane over just before (a store-forwarding
+ * stall per vector: most of the kernel's time in deep layers). Pixels [jlo, jhi) get every kx.
+ */
+struct row_fold {
+  ptrdiff_t off[FOLD_MAX_KW];
+  int *ka, *kb;
+  int jlo, jhi;
+};
+
+static void fold_row(float* d, const float* const* seg, const struct row_fold* t, int kw, int W) {
+  const int jlo = t->jlo, jhi = t->jhi;
+  if (kw == 3 && jlo < jhi) {
+    const float *s0 = seg[0] - t->off[0], *s1 = seg[1] - t->off[1], *s2 = seg[2] - t->off[2];
+    for (int j = jlo; j < jhi; j++) d[j] = ((d[j] + s0[j]) + s1[j]) + s2[j];
+  }
+  for (int j = 0; j < W; j++) {
+    if (kw == 3 && j == jlo && jlo < jhi) {
+      j = jhi - 1;
+      continue;
+    }
+    float v = d[j];
+    for (int kx = t->ka[j]; kx < t->kb[j]; kx++) v += seg[kx][j - t->off[kx]];
+    d[j] = v;
+  }
+}
+
+/*
+ * col2imBatch as the reference's scatter, one input plane per unit: unit u = c * n + i adds the
+ * rows (c, ky, kx) of image i's columns onto plane c of image i, every pixel receiving its terms
+ * in the reference's (ky, kx) order, so the sums are identical. The plane stays in L1 while its
+ * kh*kw row segments stream by; images innermost, so the rows are read front to back. With
+ * `overwrite` the plane starts from +0 (as a fresh zeroed array would), else from x's values.
  */
 struct fold {
   struct unfold u;
   int overwrite;
+  const struct row_fold* rows; /* NULL: the plain scatter */
 };
 
 static void col2im_units(void* p, size_t u0, size_t u1) {
   const struct fold* f = p;
   const struct unfold* s = &f->u;
   const struct geo* g = s->g;
-  const size_t CH = (size_t)g->C * g->H;
+  const size_t n = (size_t)g->n, plane = (size_t)g->H * g->W;
+  const int outW = g->outW, outH = g->outH, sw = g->sw, kw = g->kw;
+  const float* seg[FOLD_MAX_KW];
   for (size_t u = u0; u < u1; u++) {
-    const size_t i = u / CH;
-    const int c = (int)(u / g->H % g->C), iy = (int)(u % g->H);
-    float* xr = s->x + i * s->img + ((size_t)c * g->H + iy) * g->W;
-    if (f->overwrite)
-      for (int ix = 0; ix < g->W; ix++) xr[ix] = 0;
+    const size_t c = u / n, i = u % n;
+    float* xp = s->x + i * s->img + c * plane;
+    if (f->overwrite) memset(xp, 0, sizeof(float) * plane);
     for (int ky = 0; ky < g->kh; ky++) {
-      const int t = iy + g->ph - ky * g->dh;
-      if (t < 0 || t % g->sh) continue;
-      const int oy = t / g->sh;
-      if (oy >= g->outH) continue;
-      for (int kx = 0; kx < g->kw; kx++) {
-        const size_t r = ((size_t)c * g->kh + ky) * g->kw + kx;
-        const float* seg = s->cols + r * s->ld + i * s->P + (size_t)oy * g->outW;
+      const float* row0 = s->cols + (c * g->kh + ky) * kw * s->ld + i * s->P;
+      if (f->rows) {
+        int iy = ky * g->dh - g->ph;
+        for (int oy = 0; oy < outH; oy++, iy += g->sh) {
+          if (iy < 0 || iy >= g->H) continue;
+          for (int kx = 0; kx < kw; kx++) seg[kx] = row0 + kx * s->ld + (size_t)oy * outW;
+          fold_row(xp + (size_t)iy * g->W, seg, f->rows, kw, g->W);
+        }
+        continue;
+      }
+      for (int kx = 0; kx < kw; kx++) {
+        const float* sg = row0 + kx * s->ld;
         const int lo = s->lo[kx], hi = s->hi[kx];
-        const ptrdiff_t base = (ptrdiff_t)kx * g->dw - g->pw;
-        if (g->sw == 1)
-          for (int ox = lo; ox < hi; ox++) xr[base + ox] += seg[ox];
-        else
-          for (int ox = lo; ox < hi; ox++) xr[base + (ptrdiff_t)ox * g->sw] += seg[ox];
+        const ptrdiff_t o = (ptrdiff_t)kx * g->dw - g->pw;
+        int iy = ky * g->dh - g->ph;
+        for (int oy = 0; oy < outH; oy++, iy += g->sh, sg += outW) {
+          if (iy < 0 || iy >= g->H) continue;
+          float* dst = xp + (ptrdiff_t)iy * g->W + o;
+          for (int ox = lo; ox < hi; ox++) dst[(ptrdiff_t)ox * sw] += sg[ox];
+        }
       }
     }
+  }
+}
+
+/* Fills t for the row fold (stride 1, kw <= FOLD_MAX_KW); ka and kb hold W ints each. */
+static void row_fold_tables(const struct unfold* s, struct row_fold* t, int* ka, int* kb) {
+  const struct geo* g = s->g;
+  t->ka = ka;
+  t->kb = kb;
+  t->jlo = 0;
+  t->jhi = g->W;
+  for (int kx = 0; kx < g->kw; kx++) {
+    t->off[kx] = (ptrdiff_t)kx * g->dw - g->pw;
+    if (s->lo[kx] + t->off[kx] > t->jlo) t->jlo = (int)(s->lo[kx] + t->off[kx]);
+    if (s->hi[kx] + t->off[kx] < t->jhi) t->jhi = (int)(s->hi[kx] + t->off[kx]);
+  }
+  for (int j = 0; j < g->W; j++) {
+    int a = -1, b = -1;
+    for (int kx = 0; kx < g->kw; kx++) {
+      const ptrdiff_t ox = j - t->off[kx];
+      if (ox >= s->lo[kx] && ox < s->hi[kx]) {
+        if (a < 0) a = kx;
+        b = kx + 1;
+      }
+    }
+    ka[j] = a < 0 ? 0 : a;
+    kb[j] = a < 0 ? 0 : b;
   }
 }
 
@@ -253,8 +334,15 @@ static napi_value js_conv_unfold_par(napi_env env, napi_callback_info cb) {
     par_for(s->K * n, grain_for(s->P), im2col_units, s);
   else if (mode == 2)
     par_for(n * g.outH, grain_for((size_t)g.outW * s->K), im2row_units, &rt);
-  else
-    par_for(n * g.C * g.H, grain_for((size_t)g.W * g.kh * g.kw), col2im_units, &f);
+  else {
+    /* The row fold at stride 1 (the columns that reach a pixel are then an interval of kx). */
+    struct row_fold t;
+    int* jt = g.sw == 1 && g.kw <= FOLD_MAX_KW ? malloc(sizeof(int) * 2 * (size_t)g.W) : NULL;
+    if (jt) row_fold_tables(s, &t, jt, jt + g.W);
+    f.rows = jt ? &t : NULL;
+    par_for((size_t)g.C * n, grain_for(s->P * g.kh * g.kw), col2im_units, &f);
+    free(jt);
+  }
   free(ranges);
   if (rt.failed) napi_throw_error(env, NULL, "convUnfoldPar: out of memory");
   return NULL;
@@ -467,7 +555,28 @@ static void grad_rows_units(void* p, size_t u0, size_t u1) {
   const struct grad_rows* s = p;
   const size_t n = s->n, F = s->F, P = s->P;
   for (size_t f = u0; f < u1; f++) {
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    if (!s->sat && s->db) {
+      /* Four images' sums side by side: each is still one float64 chain over q in order, added
+       * to db in image order, but four chains hide the adds' latency (the loop's bound). */
+      for (; i + 4 <= n; i += 4) {
+        const float* d0 = s->dy + (i * F + f) * P;
+        const float *d1 = d0 + F * P, *d2 = d1 + F * P, *d3 = d2 + F * P;
+        float* o0 = s->dyc + f * n * P + i * P;
+        float *o1 = o0 + P, *o2 = o1 + P, *o3 = o2 + P;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (size_t q = 0; q < P; q++) {
+          const float v0 = d0[q], v1 = d1[q], v2 = d2[q], v3 = d3[q];
+          o0[q] = v0, o1[q] = v1, o2[q] = v2, o3[q] = v3;
+          s0 += v0, s1 += v1, s2 += v2, s3 += v3;
+        }
+        s->db[f] += s0;
+        s->db[f] += s1;
+        s->db[f] += s2;
+        s->db[f] += s3;
+      }
+    }
+    for (; i < n; i++) {
       const size_t src = (i * F + f) * P;
       const float* d = s->dy + src;
       float* o = s->dyc + f * n * P + i * P;

@@ -1,7 +1,8 @@
 /*
  * The pool behind par_for (parallel.h): threads - 1 workers that sleep on a condition variable;
- * the calling thread takes the first range itself. One job at a time, from the main thread only
- * (JavaScript calls the addon from one thread; libuv pool calls run serially).
+ * the calling thread takes the first range itself, then any range no worker has claimed. One job
+ * at a time, from the main thread only (JavaScript calls the addon from one thread; libuv pool
+ * calls run serially).
  */
 #include "parallel.h"
 
@@ -91,6 +92,18 @@ void par_for(size_t n, size_t grain, par_range_fn fn, void* ctx) {
   pthread_mutex_unlock(&lock);
   fn(ctx, 0, chunk < n ? chunk : n);
   pthread_mutex_lock(&lock);
+  /* Parts no worker has claimed yet run here: on a loaded machine a worker may not get a core
+   * for milliseconds, and waiting for it would serialise the job anyway. The ranges are the
+   * same whoever runs them. */
+  while (next_part < job_parts) {
+    const int k = next_part++;
+    const size_t lo = (size_t)k * chunk;
+    const size_t hi = lo + chunk < n ? lo + chunk : n;
+    pthread_mutex_unlock(&lock);
+    fn(ctx, lo, hi);
+    pthread_mutex_lock(&lock);
+    parts_left--;
+  }
   while (parts_left > 0) pthread_cond_wait(&work_done, &lock);
   pthread_mutex_unlock(&lock);
 }

@@ -410,11 +410,13 @@ static void maxpool_forward_range(void* ctx, size_t p0, size_t p1) {
 static void maxpool_backward_range(void* ctx, size_t p0, size_t p1) {
   const struct pool* g = ctx;
   const size_t plane_in = (size_t)g->H * g->W, plane_out = (size_t)g->oH * g->oW;
-  memset(g->dx + p0 * plane_in, 0, (p1 - p0) * plane_in * sizeof(float));
   /* Each plane's winners lie in that plane, so the ranges write disjoint parts of dx, and the
    * sums at an overlap (stride < kernel) run in the JS order. An index outside its plane cannot
-   * come from forward; it is skipped rather than written across another thread's range. */
+   * come from forward; it is skipped rather than written across another thread's range. Each
+   * plane is cleared right before its sums, while it is in L1 (clearing the whole range first
+   * sent it to memory and back). */
   for (size_t plane = p0; plane < p1; plane++) {
+    memset(g->dx + plane * plane_in, 0, plane_in * sizeof(float));
     const int64_t lo = (int64_t)(plane * plane_in), hi = lo + (int64_t)plane_in;
     for (size_t o = plane * plane_out; o < (plane + 1) * plane_out; o++) {
       const int64_t at = g->arg[o];

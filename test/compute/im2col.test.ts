@@ -258,6 +258,12 @@ describe.skipIf(!host)('native host unfolding (convUnfoldPar) against the JS loo
     { C: 9, H: 21, W: 20, kh: 5, kw: 3, s: [3, 2], p: [2, 1], d: [2, 1] },
     { C: 32, H: 6, W: 6, kh: 3, kw: 3, s: [1, 1], p: [1, 1], d: [1, 1] },
     { C: 40, H: 4, W: 5, kh: 1, kw: 1, s: [1, 1], p: [0, 0], d: [1, 1] },
+    // The ConvNet's last conv: rows of 5 columns, most pixels at a row's edge (host.c's row fold).
+    { C: 48, H: 7, W: 7, kh: 3, kw: 3, s: [1, 1], p: [0, 0], d: [1, 1] },
+    // Padding wider than the reach of the kernel's columns: no pixel gets every kx.
+    { C: 60, H: 5, W: 3, kh: 3, kw: 3, s: [1, 1], p: [2, 2], d: [2, 2] },
+    // A wide kernel at stride 1 (the row fold's general width).
+    { C: 20, H: 9, W: 11, kh: 2, kw: 5, s: [1, 1], p: [1, 2], d: [1, 1] },
   ];
   const n = 6;
 
@@ -293,6 +299,42 @@ describe.skipIf(!host)('native host unfolding (convUnfoldPar) against the JS loo
           expect(firstBitDiff(par[k], js[k]), k).toBe(-1);
           expect(firstBitDiff(old[k], js[k]), k).toBe(-1);
         }
+      });
+    }
+  }
+
+  // Signed zeros, infinities and NaN in the columns and in the array added onto: the sums must
+  // meet them in the reference's order (-0 + -0 stays -0, Inf + -Inf is NaN, and so on).
+  for (const threads of [1, 2]) {
+    for (const c of PAR_CASES.slice(-3)) {
+      it(`${label(c)}, ${threads} thread(s): col2imBatch with special values`, () => {
+        const opts: Conv2dOptions = { stride: c.s, padding: c.p, dilation: c.d };
+        const [outH, outW] = convOutputSize(c.H, c.W, c.kh, c.kw, opts);
+        const next = rng(c.C + 11);
+        const special = [-0, 0, Infinity, -Infinity, NaN, 1e-45, -3e38];
+        const sprinkle = (a: Float32Array) => {
+          for (let i = 0; i < a.length; i++) {
+            const r = next();
+            if (r < 0.3) a[i] = special[Math.floor(next() * special.length)]!;
+          }
+          return a;
+        };
+        const dcols = sprinkle(randomArray(c.C * c.kh * c.kw * n * outH * outW, next));
+        const acc = sprinkle(randomArray(n * c.C * c.H * c.W, next));
+        const run = () => ({
+          added: col2imBatch(dcols, n, c.C, c.H, c.W, c.kh, c.kw, opts, acc.slice()),
+          over: col2imBatch(dcols, n, c.C, c.H, c.W, c.kh, c.kw, opts, acc.slice(), true),
+        });
+        setThreads(threads);
+        const par = run();
+        setNativeHost(false);
+        setNativeUnfold(false);
+        const js = run();
+        // NaN compares as NaN: its sign is not part of the contract (V8 canonicalises NaN on the
+        // way into a Float32Array, and C may take either operand's NaN from an addition).
+        const canon = (a: Float32Array) => a.map((v) => (Number.isNaN(v) ? NaN : v));
+        for (const k of ['added', 'over'] as const)
+          expect(firstBitDiff(canon(par[k]), canon(js[k])), k).toBe(-1);
       });
     }
   }

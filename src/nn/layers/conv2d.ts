@@ -51,6 +51,15 @@ const MAX_PATCH_FLOATS = 1 << 20;
  */
 const CHUNK_FLOATS = 1 << 19;
 
+/**
+ * Column matrices of one training forward kept for its backward when the whole batch's fit in
+ * this many floats (32 MiB), so backward does not unfold the input again. In the ConvNet at
+ * batch 128 that keeps the first conv's and the 7x7 stage's (14 + 21 + 21 MiB), whose unfolding
+ * costs the most per byte; the 32x32 and 16x16 layers' columns (54-190 MiB each) are cheaper to
+ * rebuild than to hold.
+ */
+export const KEEP_COLUMNS_FLOATS = 1 << 23;
+
 /** Images per chunk whose column matrix (K x n*P) and output (F x n*P) fit CHUNK_FLOATS. */
 function chunkImages(K: number, P: number, F: number): number {
   return Math.max(1, Math.floor(CHUNK_FLOATS / (Math.max(K, F) * P)));
@@ -140,6 +149,10 @@ export class Conv2d implements Layer {
   private readonly grad = new RecycledBuffer();
   /** What backward returns when the input gradient is not needed (zeros, reused). */
   private noInputGrad: Float32Array | undefined;
+  /** The digital chunks' column matrices of the last training forward, one after another. */
+  private keptCols: Float32Array | undefined;
+  /** The input keptCols were unfolded from (backward uses them only for that input). */
+  private keptFor: Float32Array | undefined;
   /**
    * False when nothing uses this layer's input gradient (see Layer.inputGradNeeded): backward
    * then skips W^T dY and col2im and returns zeros.
@@ -273,12 +286,16 @@ export class Conv2d implements Layer {
       this.saturated = any ? sat : undefined;
     } else {
       const per = chunkImages(K, P, F);
-      const { cols, fy } = scratch(K, F, per * P);
+      const { cols: shared, fy } = scratch(K, F, per * P);
       const bias = this.bias?.value;
       const host = hostAddon();
+      const kept = ctx.training ? this.keepColumns(K * B * P) : undefined;
+      this.keptFor = kept ? x.data : undefined;
       for (let b0 = 0; b0 < B; b0 += per) {
         const n = Math.min(per, B - b0);
         const nP = n * P;
+        // Chunk b0's K x nP matrix starts at K*b0*P in the kept array, as backward reads it.
+        const cols = kept ? kept.subarray(K * b0 * P, K * (b0 + n) * P) : shared;
         im2colBatch(
           x.data.subarray(b0 * img, (b0 + n) * img),
           n,
@@ -349,6 +366,8 @@ export class Conv2d implements Layer {
     const per = chunkImages(K, P, F);
     const { cols, dcols, fy: dyc } = buffers(K, F, per * P);
     const grad = this.weight.grad;
+    // The forward's columns, when it kept them for this input (see KEEP_COLUMNS_FLOATS).
+    const kept = this.keptFor === x.data ? this.keptCols : undefined;
     // Bias gradient summed in float64, per channel over images then positions.
     const db = this.bias ? new Float64Array(F) : undefined;
     for (let b0 = 0; b0 < B; b0 += per) {
@@ -358,18 +377,20 @@ export class Conv2d implements Layer {
       const o = b0 * F * P;
       if (host) host.convGradRows(dyData, o, sat ?? null, n, F, P, dyc, db ?? null);
       else gradRows(dyData, o, sat, n, F, P, dyc, db);
-      im2colBatch(
-        x.data.subarray(b0 * img, (b0 + n) * img),
-        n,
-        C,
-        H,
-        W,
-        kh,
-        kw,
-        this.convOpts,
-        cols,
-      );
-      yield [false, true, F, K, nP, 1, dyc, cols, 1, grad];
+      const cn = kept
+        ? kept.subarray(K * b0 * P, K * (b0 + n) * P)
+        : im2colBatch(
+            x.data.subarray(b0 * img, (b0 + n) * img),
+            n,
+            C,
+            H,
+            W,
+            kh,
+            kw,
+            this.convOpts,
+            cols,
+          );
+      yield [false, true, F, K, nP, 1, dyc, cn, 1, grad];
       if (!Wb) continue;
       yield [true, false, K, nP, F, 1, Wb, dyc, 0, dcols];
       const dxn = dx.subarray(b0 * img, (b0 + n) * img);
@@ -388,6 +409,16 @@ export class Conv2d implements Layer {
     if (!this.noInputGrad || this.noInputGrad.length !== n) this.noInputGrad = new Float32Array(n);
     else this.noInputGrad.fill(0);
     return this.noInputGrad;
+  }
+
+  /** The array for a training forward's columns (n floats), or undefined above the budget. */
+  private keepColumns(n: number): Float32Array | undefined {
+    if (n > KEEP_COLUMNS_FLOATS) {
+      this.keptCols = undefined;
+      return undefined;
+    }
+    if (!this.keptCols || this.keptCols.length < n) this.keptCols = new Float32Array(n);
+    return this.keptCols;
   }
 
   private patchBuffer(n: number): Float32Array {

@@ -253,12 +253,14 @@ async function twoSteps(
   make: () => Conv2d,
   input: number[],
   skipDx = false,
+  training = true,
 ): Promise<StepResult[]> {
   const layer = make();
   layer.inputGradNeeded = !skipDx;
   const out: StepResult[] = [];
   for (let step = 0; step < 2; step++) {
-    const y = await layer.forward(randTensor(input, 60 + step, -1.2, 1.2), ctx({ draw: step }));
+    const x = randTensor(input, 60 + step, -1.2, 1.2);
+    const y = await layer.forward(x, ctx({ draw: step, training }));
     const yCopy = y.data.slice();
     const dx = layer.backward(randTensor(y.shape, 70 + step));
     out.push({
@@ -380,6 +382,61 @@ describe.skipIf(!hostAddon())('Conv2d with the native host kernels (native/host.
       expect(js[8]).toBe(1);
     });
   }
+});
+
+describe("Conv2d keeps a training forward's columns for its backward (KEEP_COLUMNS_FLOATS)", () => {
+  afterEach(() => {
+    setThreads(1);
+    setNativeHost(true);
+    setNativeUnfold(true);
+  });
+
+  // A forward with training = false keeps nothing, so its backward unfolds x again: the path
+  // of layers above the budget. Both must give the same bits, native (1 and 2 threads) and JS.
+  for (const mode of ['native, 1 thread', 'native, 2 threads', 'JS'] as const) {
+    for (const c of hostCases) {
+      it(`kept columns give the recomputed bits: ${c.name} (${mode})`, async () => {
+        if (mode === 'JS') {
+          setNativeHost(false);
+          setNativeUnfold(false);
+        } else setThreads(mode === 'native, 2 threads' ? 2 : 1);
+        const make = () => new Conv2d(runtime(new IdealDevice()), { ...c.opts, analog: false });
+        const kept = await twoSteps(make, c.input);
+        const again = await twoSteps(make, c.input, false, false);
+        for (let step = 0; step < 2; step++) {
+          for (const k of ['y', 'dx', 'wGrad', 'bGrad'] as const) {
+            const a = kept[step]![k];
+            const b = again[step]![k];
+            if (!a || !b) expect(a).toBe(b);
+            else expect(firstBitDiff(a, b), `${k}, step ${step}`).toBe(-1);
+          }
+        }
+      });
+    }
+  }
+
+  it('uses the columns of the latest forward, and only for the input they came from', async () => {
+    const opts = { inChannels: 3, outChannels: 4, kernel: 3, padding: 1, seed: 2, analog: false };
+    const a = new Conv2d(runtime(new IdealDevice()), opts);
+    const b = new Conv2d(runtime(new IdealDevice()), opts);
+    const x1 = randTensor([2, 3, 8, 8], 1, -1, 1);
+    const x2 = randTensor([2, 3, 8, 8], 2, -1, 1);
+    // a: two training forwards, the second on x2, then backward; b: x2 alone.
+    await a.forward(x1, ctx());
+    const ya = await a.forward(x2, ctx());
+    const yb = await b.forward(x2, ctx());
+    const dy = randTensor(ya.shape, 3);
+    const dxa = a.backward(dy).data.slice();
+    const dxb = b.backward(dy).data.slice();
+    expect(firstBitDiff(dxa, dxb)).toBe(-1);
+    expect(firstBitDiff(a.weight.grad, b.weight.grad)).toBe(-1);
+    // An evaluation forward in between: backward unfolds the input it saved.
+    const c = new Conv2d(runtime(new IdealDevice()), opts);
+    await c.forward(x1, ctx());
+    await c.forward(x2, ctx({ training: false }));
+    c.backward(dy);
+    expect(firstBitDiff(c.weight.grad, b.weight.grad)).toBe(-1);
+  });
 });
 
 describe('Conv2d without its input gradient (inputGradNeeded = false)', () => {
