@@ -522,8 +522,11 @@ async function runCase(spec: CaseSpec, plan: StepPlan) {
       );
     }
     const data = endless(ds, BATCH);
-    // Timed steps with the meters off (the throughput), then as many with them on (the breakdown).
+    // One untimed step at the timed batch size: layers size their reused buffers on it (the
+    // warm-up may use a smaller batch), as every training run does on its first step.
     metering = false;
+    await step(data.next().value);
+    // Timed steps with the meters off (the throughput), then as many with them on (the breakdown).
     const walls: number[] = [];
     const cpus: number[] = [];
     const losses: number[] = [];
