@@ -156,8 +156,25 @@ function selfTest(k: Kernels): void {
   }
 }
 
+/**
+ * OpenBLAS's idle threads busy-wait for new work for up to 2^28 cycles (~0.1 s) after each call
+ * by default. Between our products the host kernels run on the intra-op threads too (par_for),
+ * and a spinning BLAS thread takes the core they need: measured on 2 cores at 2 threads, the
+ * noisy MLP used twice the CPU for the same wall time and the digital ConvNet lost up to 30%.
+ * With 2^4 the threads sleep at once. Read by OpenBLAS when the library is opened, so set
+ * before; a value the user set is kept.
+ */
+export const BLAS_THREAD_TIMEOUT_ENV = 'OPENBLAS_THREAD_TIMEOUT';
+export const BLAS_THREAD_TIMEOUT_DEFAULT = '4';
+
+export function applyBlasEnvDefaults(env: NodeJS.ProcessEnv = process.env): void {
+  if (env[BLAS_THREAD_TIMEOUT_ENV] === undefined)
+    env[BLAS_THREAD_TIMEOUT_ENV] = BLAS_THREAD_TIMEOUT_DEFAULT;
+}
+
 function makeKernels(load: NativeLoad & { ok: true }, threads: number): OpenblasKernels {
   const addon = load.addon;
+  applyBlasEnvDefaults();
   const info = addon.blasOpen(blasCandidates());
   const state: BlasInfo = { ...info };
   const setThreads = (n: number): number => {

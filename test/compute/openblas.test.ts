@@ -16,6 +16,8 @@ import {
   BLAS_LIB_ENV,
   BLAS_THREADS_ENV,
   OPENBLAS_HOW_TO_ENABLE,
+  BLAS_THREAD_TIMEOUT_ENV,
+  applyBlasEnvDefaults,
   autoBlasThreads,
   blasCandidates,
   blasThreadsFromEnv,
@@ -125,6 +127,15 @@ describe('openblas provider: fallback', () => {
 });
 
 describe('openblas provider: settings', () => {
+  it('keeps idle BLAS threads from spinning (OPENBLAS_THREAD_TIMEOUT=4) unless the user chose', () => {
+    const env: NodeJS.ProcessEnv = {};
+    applyBlasEnvDefaults(env);
+    expect(env[BLAS_THREAD_TIMEOUT_ENV]).toBe('4');
+    const mine: NodeJS.ProcessEnv = { [BLAS_THREAD_TIMEOUT_ENV]: '20' };
+    applyBlasEnvDefaults(mine);
+    expect(mine[BLAS_THREAD_TIMEOUT_ENV]).toBe('20');
+  });
+
   it('threads default to 1; ANALOOP_BLAS_THREADS takes a count or "auto"', () => {
     expect(blasThreadsFromEnv({})).toBe(1);
     expect(blasThreadsFromEnv({ [BLAS_THREADS_ENV]: '2' })).toBe(2);
