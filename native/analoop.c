@@ -621,128 +621,6 @@ static napi_value js_chain_run(napi_env env, napi_callback_info cb) {
 }
 
 /* ---------------------------------------------------------------------------------------- */
-/* Convolution unfolding (src/compute/im2col.ts): the same layouts as the JavaScript loops,     */
-/* which stay the reference and the fallback. Plain copies and adds: no rounding to mirror.     */
-
-struct conv_geo {
-  int n, C, H, W, kh, kw, sh, sw, ph, pw, dh, dw, outH, outW;
-};
-
-/* geo = Int32Array [n, C, H, W, kh, kw, sh, sw, ph, pw, dh, dw]; outH/outW derived here. */
-static int conv_geo_arg(napi_env env, napi_value v, struct conv_geo* g) {
-  int32_t* p;
-  size_t len;
-  if (!typed_arg(env, v, napi_int32_array, (void**)&p, &len) || len < 12) return 0;
-  g->n = p[0], g->C = p[1], g->H = p[2], g->W = p[3], g->kh = p[4], g->kw = p[5];
-  g->sh = p[6], g->sw = p[7], g->ph = p[8], g->pw = p[9], g->dh = p[10], g->dw = p[11];
-  if (g->n < 0 || g->C < 1 || g->H < 1 || g->W < 1 || g->kh < 1 || g->kw < 1 || g->sh < 1 ||
-      g->sw < 1 || g->ph < 0 || g->pw < 0 || g->dh < 1 || g->dw < 1)
-    return 0;
-  g->outH = (g->H + 2 * g->ph - g->dh * (g->kh - 1) - 1) / g->sh + 1;
-  g->outW = (g->W + 2 * g->pw - g->dw * (g->kw - 1) - 1) / g->sw + 1;
-  return g->H + 2 * g->ph - g->dh * (g->kh - 1) - 1 >= 0 &&
-         g->W + 2 * g->pw - g->dw * (g->kw - 1) - 1 >= 0;
-}
-
-/* Output columns [lo, hi) whose input column ox*s - p + off lies in [0, W). */
-static void valid_range(const struct conv_geo* g, int off, int* lo, int* hi) {
-  int base = off - g->pw, l = 0, h;
-  if (base < 0) l = (-base + g->sw - 1) / g->sw;
-  h = (g->W - 1 - base) >= 0 ? (g->W - 1 - base) / g->sw + 1 : 0;
-  if (h > g->outW) h = g->outW;
-  if (h < l) h = l;
-  *lo = l;
-  *hi = h;
-}
-
-/* mode 0: im2col of n images into K x (n*P); 1: the adjoint, accumulating into x; 2: im2row. */
-static int conv_unfold(const struct conv_geo* g, float* x, float* cols, int mode) {
-  const size_t P = (size_t)g->outH * g->outW, K = (size_t)g->C * g->kh * g->kw;
-  const size_t img = (size_t)g->C * g->H * g->W, ld = (size_t)g->n * P;
-  if (mode == 2) {
-    /* im2row: each image's im2col into a scratch (contiguous runs), then a blocked transpose. */
-    struct conv_geo one = *g;
-    one.n = 1;
-    float* t = (float*)malloc(sizeof(float) * K * P);
-    if (!t) return 0;
-    for (int i = 0; i < g->n; i++) {
-      conv_unfold(&one, x + i * img, t, 0);
-      float* o = cols + (size_t)i * P * K;
-      enum { TB = 16 };
-      for (size_t k0 = 0; k0 < K; k0 += TB) {
-        const size_t k1 = k0 + TB < K ? k0 + TB : K;
-        for (size_t q0 = 0; q0 < P; q0 += TB) {
-          const size_t q1 = q0 + TB < P ? q0 + TB : P;
-          for (size_t q = q0; q < q1; q++)
-            for (size_t k = k0; k < k1; k++) o[q * K + k] = t[k * P + q];
-        }
-      }
-    }
-    free(t);
-    return 1;
-  }
-  for (int i = 0; i < g->n; i++)
-    for (int c = 0; c < g->C; c++) {
-      float* xc = x + i * img + (size_t)c * g->H * g->W;
-      for (int ky = 0; ky < g->kh; ky++)
-        for (int kx = 0; kx < g->kw; kx++) {
-          int lo, hi;
-          valid_range(g, kx * g->dw, &lo, &hi);
-          float* row = cols + (((size_t)c * g->kh + ky) * g->kw + kx) * ld + (size_t)i * P;
-          for (int oy = 0; oy < g->outH; oy++) {
-            float* o = row + (size_t)oy * g->outW;
-            const int iy = oy * g->sh - g->ph + ky * g->dh;
-            if (iy < 0 || iy >= g->H) {
-              if (mode == 0) memset(o, 0, sizeof(float) * g->outW);
-              continue;
-            }
-            /* Input index of output column ox: base + ox * sw (in range for lo <= ox < hi). */
-            const ptrdiff_t base = (ptrdiff_t)iy * g->W - g->pw + (ptrdiff_t)kx * g->dw;
-            if (mode == 0) {
-              for (int ox = 0; ox < lo; ox++) o[ox] = 0;
-              if (g->sw == 1 && hi > lo)
-                memcpy(o + lo, xc + base + lo, sizeof(float) * (size_t)(hi - lo));
-              else
-                for (int ox = lo; ox < hi; ox++) o[ox] = xc[base + (ptrdiff_t)ox * g->sw];
-              for (int ox = hi; ox < g->outW; ox++) o[ox] = 0;
-            } else {
-              /* Same order as the JavaScript loop, so overlapping windows sum identically. */
-              for (int ox = lo; ox < hi; ox++) xc[base + (ptrdiff_t)ox * g->sw] += o[ox];
-            }
-          }
-        }
-    }
-  return 1;
-}
-
-/*
- * convUnfold(mode, geo, x, cols): mode 0 im2colBatch (x -> cols), 1 col2imBatch (cols added onto
- * x), 2 im2row (x -> cols as (n*P) x K). Sizes are checked against the arrays here.
- */
-static napi_value js_conv_unfold(napi_env env, napi_callback_info cb) {
-  size_t argc = 4, lx, lc;
-  napi_value argv[4];
-  int32_t mode;
-  struct conv_geo g;
-  float *x, *cols;
-  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
-  if (argc < 4 || !i32_arg(env, argv[0], &mode) || mode < 0 || mode > 2 ||
-      !conv_geo_arg(env, argv[1], &g) ||
-      !typed_arg(env, argv[2], napi_float32_array, (void**)&x, &lx) ||
-      !typed_arg(env, argv[3], napi_float32_array, (void**)&cols, &lc))
-    return throw_range(env, "convUnfold: bad arguments");
-  const double need_x = (double)g.n * g.C * g.H * g.W;
-  const double need_c = (double)g.n * g.C * g.kh * g.kw * g.outH * g.outW;
-  if (need_x > (double)lx || need_c > (double)lc)
-    return throw_range(env, "convUnfold: arrays too short for the geometry");
-  if (!conv_unfold(&g, x, cols, mode)) {
-    napi_throw_error(env, NULL, "convUnfold: out of memory");
-    return NULL;
-  }
-  return NULL;
-}
-
-/* ---------------------------------------------------------------------------------------- */
 /* Per-source input conversion (simulator/sim-device.ts): gather the copies of each source into */
 /* one slot, checking that they agree, and scatter the converted slots back. Copies only.       */
 
@@ -1166,7 +1044,6 @@ static napi_value init(napi_env env, napi_value exports) {
       {"productBlocks", NULL, js_product_blocks, NULL, NULL, NULL, napi_default, NULL},
       {"noiseTables", NULL, js_noise_tables, NULL, NULL, NULL, napi_default, NULL},
       {"chainRun", NULL, js_chain_run, NULL, NULL, NULL, napi_default, NULL},
-      {"convUnfold", NULL, js_conv_unfold, NULL, NULL, NULL, napi_default, NULL},
       {"sourceRange", NULL, js_source_range, NULL, NULL, NULL, napi_default, NULL},
       {"sourceGather", NULL, js_source_gather, NULL, NULL, NULL, napi_default, NULL},
       {"sourceScatter", NULL, js_source_scatter, NULL, NULL, NULL, napi_default, NULL},

@@ -288,7 +288,7 @@ static void im2row_units(void* p, size_t u0, size_t u1) {
 }
 
 /*
- * convUnfoldPar(mode, geo, x, cols): the layouts of convUnfold (analoop.c) under par_for.
+ * convUnfoldPar(mode, geo, x, cols): the layouts of src/compute/im2col.ts under par_for.
  * mode 0 im2colBatch (x -> cols, K x n*P), 1 col2imBatch (cols added onto x), 2 im2row (x -> cols
  * as n*P x K), 3 col2imBatch overwriting x (as if x were zeroed first).
  */

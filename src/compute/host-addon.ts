@@ -10,8 +10,9 @@ import { loadNativeAddon, type NativeAddon } from './native-addon.js';
 /** The functions of native/host.c. */
 export interface HostFunctions {
   /**
-   * convUnfold's layouts (im2col.ts) in parallel: mode 0 im2colBatch, 1 col2imBatch (adds onto x),
-   * 2 im2row, 3 col2imBatch overwriting x (as if zeroed first); geo as convUnfold's.
+   * The convolution layouts of im2col.ts, split over the intra-op threads: mode 0 im2colBatch,
+   * 1 col2imBatch (adds onto x), 2 im2row, 3 col2imBatch overwriting x (as if zeroed first);
+   * geo = [n, C, H, W, kh, kw, sh, sw, ph, pw, dh, dw].
    */
   convUnfoldPar(mode: 0 | 1 | 2 | 3, geo: Int32Array, x: Float32Array, cols: Float32Array): void;
   /** y[yOffset + (i*F + f)*P + q] = fy[f*n*P + i*P + q] + (bias ? bias[f] : 0). */

@@ -11,8 +11,7 @@
  * is Y (F x outH*outW) = Wmat * cols, already in CHW order for the next layer.
  */
 
-import { hostAddon } from './host-addon.js';
-import { loadNativeAddon, type NativeAddon } from './native-addon.js';
+import { hostAddon, type HostFunctions } from './host-addon.js';
 
 /** One number for both axes, or [height, width]. */
 export type Pair = number | readonly [number, number];
@@ -126,19 +125,16 @@ export function setNativeUnfold(enabled: boolean): boolean {
   return was;
 }
 
-type Unfold = NonNullable<NativeAddon['convUnfold']>;
+type Unfold = HostFunctions['convUnfoldPar'];
 
 /**
- * The addon's unfolding when it is built, allowed, and the work is large enough: host.c's
- * convUnfoldPar (parallel over the intra-op threads, and faster loops) or, from older builds,
- * convUnfold. Both bit-identical to the loops below.
+ * The addon's unfolding (host.c's convUnfoldPar, parallel over the intra-op threads) when it is
+ * built, allowed, and the work is large enough. Bit-identical to the loops below.
  */
 function nativeUnfold(elements: number): Unfold | undefined {
   if (!nativeAllowed || elements < NATIVE_MIN) return undefined;
   const host = hostAddon();
-  if (host) return host.convUnfoldPar.bind(host);
-  const n = loadNativeAddon();
-  return n.ok ? n.addon.convUnfold?.bind(n.addon) : undefined;
+  return host ? host.convUnfoldPar.bind(host) : undefined;
 }
 
 function geoArray(

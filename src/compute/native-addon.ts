@@ -64,12 +64,6 @@ export interface NativeAddon {
     s1: number,
     params: Float64Array,
   ): void;
-  /**
-   * Convolution unfolding (src/compute/im2col.ts): mode 0 im2colBatch, 1 col2imBatch
-   * (accumulates into x), 2 im2row; geo = [n, C, H, W, kh, kw, sh, sw, ph, pw, dh, dw].
-   * Absent from addons built before it existed.
-   */
-  convUnfold?(mode: 0 | 1 | 2, geo: Int32Array, x: Float32Array, cols: Float32Array): void;
   /** Per-source conversion helpers of simulator/sim-device.ts (absent from older builds). */
   sourceRange?(src: Int32Array): [number, number];
   sourceGather?(X: Float32Array, src: Int32Array, min: number, buf: Float32Array): number;
