@@ -1,5 +1,5 @@
 /*
- * analoop's optional native addon (N-API, plain C). Five independent parts:
+ * analoop's optional native addon (N-API, plain C). Four independent parts:
  *
  * 1. A shim over a system CBLAS (OpenBLAS; Accelerate on macOS). The library is opened with
  *    dlopen when JavaScript asks for it, not linked: the addon then builds with nothing but a
@@ -10,11 +10,9 @@
  *    pass, bit-identical to the JavaScript reference. Every double operation below mirrors the
  *    JavaScript expression in the same order; the build disables FMA contraction and fast-math
  *    (binding.gyp) so that the compiler cannot change a single rounding.
- * 3. Convolution unfolding (im2col, its adjoint, im2row) for src/compute/im2col.ts: copies and
- *    adds in the JavaScript loops' order, so the results are bit-identical.
- * 4. The simulator's per-source input conversion (gather, check and scatter copies of a
+ * 3. The simulator's per-source input conversion (gather, check and scatter copies of a
  *    source) and program()'s copy-and-check of the weights.
- * 5. The weight layers' analog-side masks (saturated outputs, clipped inputs, weights in range).
+ * 4. The weight layers' analog-side masks (saturated outputs, clipped inputs, weights in range).
  */
 #ifndef NAPI_VERSION
 #define NAPI_VERSION 8
