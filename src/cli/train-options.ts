@@ -11,7 +11,7 @@ function addThreadsOption(cmd: Command): Command {
   return cmd
     .option(
       '--threads <n|auto>',
-      `BLAS threads for this run's products (openblas provider): a count or "auto" (every core); default ${BLAS_THREADS_ENV} or 1`,
+      `intra-op threads for this run (OpenBLAS and the native host kernels): a count or "auto" (every core); default ${BLAS_THREADS_ENV} or 1`,
       (v: string) => {
         try {
           return parseBlasThreads(v, '--threads');
