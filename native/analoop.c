@@ -18,6 +18,7 @@
 #define NAPI_VERSION 8
 #endif
 #include "common.h"
+#include "counter-hash.h"
 #include "parallel.h"
 
 #include <dlfcn.h>
@@ -393,22 +394,6 @@ static napi_value js_noise_tables(napi_env env, napi_callback_info cb) {
   }
   tables_ready = 1;
   return NULL;
-}
-
-static inline uint32_t mix_a(uint32_t h) {
-  h ^= h >> 16;
-  h *= 0x7feb352du;
-  h ^= h >> 15;
-  h *= 0x846ca68bu;
-  return h ^ (h >> 16);
-}
-
-static inline uint32_t mix_b(uint32_t h) {
-  h ^= h >> 16;
-  h *= 0x85ebca6bu;
-  h ^= h >> 13;
-  h *= 0xc2b2ae35u;
-  return h ^ (h >> 16);
 }
 
 static inline int clz32(uint32_t t) { return t ? __builtin_clz(t) : 32; }

@@ -8,6 +8,7 @@
  * from V8 in the last bit of a double; after rounding to float32 that is rarely visible.
  */
 #include "common.h"
+#include "counter-hash.h"
 #include "parallel.h"
 
 #include <math.h>
@@ -484,22 +485,6 @@ static napi_value js_maxpool_backward(napi_env env, napi_callback_info cb) {
 /* Dropout (src/nn/layers/dropout.ts): the mask from the counter-based uniforms of           */
 /* src/noise/rng.ts fillUniform, then y = x * mask, in one pass.                             */
 
-static inline uint32_t pw_mix_a(uint32_t h) {
-  h ^= h >> 16;
-  h *= 0x7feb352du;
-  h ^= h >> 15;
-  h *= 0x846ca68bu;
-  return h ^ (h >> 16);
-}
-
-static inline uint32_t pw_mix_b(uint32_t h) {
-  h ^= h >> 16;
-  h *= 0x85ebca6bu;
-  h ^= h >> 13;
-  h *= 0xc2b2ae35u;
-  return h ^ (h >> 16);
-}
-
 struct drop {
   const float* x;
   float *y, *mask;
@@ -547,7 +532,7 @@ static void dropout_range(void* ctx, size_t k0, size_t k1) {
   }
   const uint32_t cut = (uint32_t)c->cut;
   for (size_t k = k0; k < k1; k++) {
-    const uint32_t h = pw_mix_b(pw_mix_a((lo + (uint32_t)k) ^ s0) + s1);
+    const uint32_t h = mix_b(mix_a((lo + (uint32_t)k) ^ s0) + s1);
     const float m = h < cut ? 0.0f : keep;
     mask[k] = m;
     y[k] = x[k] * m;
