@@ -84,10 +84,16 @@ function packageRoot(): string {
   }
 }
 
+/** Whether an ANALOOP_NATIVE* switch's value turns the native code off: 0, off or false. */
+export function nativeSwitchedOff(value: string | undefined): boolean {
+  const f = (value ?? '').trim().toLowerCase();
+  return f === '0' || f === 'off' || f === 'false';
+}
+
 /** One uncached attempt (loadNativeAddon caches it); `env` is read for ANALOOP_NATIVE. */
 export function readNativeAddon(env: NodeJS.ProcessEnv = process.env): NativeLoad {
-  const flag = (env[NATIVE_ENV] ?? '').trim().toLowerCase();
-  if (flag === '0' || flag === 'off' || flag === 'false') {
+  if (nativeSwitchedOff(env[NATIVE_ENV])) {
+    const flag = (env[NATIVE_ENV] ?? '').trim().toLowerCase();
     return { ok: false, reason: `the native addon is disabled by ${NATIVE_ENV}=${flag}` };
   }
   try {

@@ -4,7 +4,7 @@
  * the fallback when the addon is absent, older than these functions, disabled by
  * ANALOOP_NATIVE=0 or by ANALOOP_NATIVE_POINTWISE=0.
  */
-import { loadNativeAddon, type NativeAddon } from '../compute/native-addon.js';
+import { loadNativeAddon, nativeSwitchedOff, type NativeAddon } from '../compute/native-addon.js';
 
 /** Set to 0, off or false to keep these layers in JavaScript (e.g. to compare speed). */
 export const NATIVE_POINTWISE_ENV = 'ANALOOP_NATIVE_POINTWISE';
@@ -62,13 +62,8 @@ const NAMES = [
   'dropoutForward',
 ] as const;
 
-let allowed = envAllows(process.env[NATIVE_POINTWISE_ENV]);
+let allowed = !nativeSwitchedOff(process.env[NATIVE_POINTWISE_ENV]);
 let cached: PointwiseKernels | null | undefined;
-
-function envAllows(flag: string | undefined): boolean {
-  const f = (flag ?? '').trim().toLowerCase();
-  return !(f === '0' || f === 'off' || f === 'false');
-}
 
 /** Turns the native kernels off (or on) in this process; returns the previous setting. */
 export function setNativePointwise(enabled: boolean): boolean {

@@ -4,7 +4,7 @@
  * same order), which remain the reference and the fallback when the addon is absent, older than
  * these functions, disabled by ANALOOP_NATIVE=0 or by ANALOOP_NATIVE_OPTIM=0.
  */
-import { loadNativeAddon, type NativeAddon } from '../compute/native-addon.js';
+import { loadNativeAddon, nativeSwitchedOff, type NativeAddon } from '../compute/native-addon.js';
 
 /** Set to 0, off or false to keep the optimizers in JavaScript (e.g. to compare speed). */
 export const NATIVE_OPTIM_ENV = 'ANALOOP_NATIVE_OPTIM';
@@ -44,13 +44,8 @@ export interface OptimizerKernels {
   ): void;
 }
 
-let allowed = envAllows(process.env[NATIVE_OPTIM_ENV]);
+let allowed = !nativeSwitchedOff(process.env[NATIVE_OPTIM_ENV]);
 let cached: OptimizerKernels | null | undefined;
-
-function envAllows(flag: string | undefined): boolean {
-  const f = (flag ?? '').trim().toLowerCase();
-  return !(f === '0' || f === 'off' || f === 'false');
-}
 
 /** Turns the native optimizer kernels off (or on) in this process; returns the previous setting. */
 export function setNativeOptimizers(enabled: boolean): boolean {

@@ -285,7 +285,8 @@ describe('fallback to the JavaScript loops', () => {
     });
 
     it(`${name} with an addon built before the kernels existed`, async () => {
-      vi.doMock('../../src/compute/native-addon.js', () => ({
+      vi.doMock('../../src/compute/native-addon.js', async (actual) => ({
+        ...(await actual<typeof import('../../src/compute/native-addon.js')>()),
         loadNativeAddon: () => ({ ok: true, addon: { sgemm() {}, chainRun() {} } }),
       }));
       expectSameRun(await runFresh(name), reference(name));
