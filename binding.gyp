@@ -5,7 +5,7 @@
   "targets": [
     {
       "target_name": "analoop",
-      "sources": ["native/analoop.c", "native/parallel.c", "native/optim.c", "native/host.c", "native/pointwise.c"],
+      "sources": ["native/analoop.c", "native/parallel.c", "native/optim.c", "native/host.c", "native/pointwise.c", "native/chain.c", "native/sources.c"],
       "defines": ["NAPI_VERSION=8"],
       # Bit-identity with the JavaScript noise path: no FMA contraction, no fast-math.
       "cflags_c": ["-std=c11", "-O3", "-ffp-contract=off", "-fno-fast-math", "-fno-trapping-math"],

@@ -69,9 +69,18 @@ static inline int define_functions(napi_env env, napi_value exports,
   return napi_define_properties(env, exports, count, props) == napi_ok;
 }
 
+/* Hot loops compiled for AVX-512, AVX2 and plain x86-64, picked at load time (GCC on Linux). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#define MULTIVERSION __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define MULTIVERSION
+#endif
+
 /* Registration functions of the other C files (see init() in analoop.c). */
 int analoop_register_optim(napi_env env, napi_value exports);
 int analoop_register_host(napi_env env, napi_value exports);
 int analoop_register_pointwise(napi_env env, napi_value exports);
+int analoop_register_chain(napi_env env, napi_value exports);
+int analoop_register_sources(napi_env env, napi_value exports);
 
 #endif

@@ -1,0 +1,271 @@
+/*
+ * The fused noise chain (src/noise/fused.ts): clamp -> RP -> noise -> clamp -> RP in one pass,
+ * bit-identical to the JavaScript reference. Every double operation below mirrors the
+ * JavaScript expression in the same order; the build disables FMA contraction and fast-math
+ * (binding.gyp) so that the compiler cannot change a single rounding.
+ */
+#include "common.h"
+#include "counter-hash.h"
+#include "parallel.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------------------------------- */
+/* The fused noise chain                                                                     */
+
+/* Layout of the normal tables, as in src/noise/normal-bits.ts. */
+#define CENTRE_BITS 12
+#define BINS (1 << CENTRE_BITS)
+#define FRAC_BITS (32 - CENTRE_BITS)
+#define FRAC_MASK ((1u << FRAC_BITS) - 1u)
+#define TAIL_BINS 64
+#define TAIL_BITS (FRAC_BITS + 6)
+#define SUB_BITS 8
+#define SUB (1 << SUB_BITS)
+#define OCTAVES (TAIL_BITS - SUB_BITS)
+
+/* Filled from the JavaScript tables (noiseTables), so both sides use the very same doubles. */
+static double centre[BINS + 1];
+static double direct[SUB];
+static double octave[OCTAVES * (SUB + 1)];
+/* centre_pair[2k] = centre[k], [2k + 1] = centre[k + 1] - centre[k]: the same double difference
+ * the interpolation computes, so one 16-byte load replaces two table lookups (no gathers). */
+static double centre_pair[2 * BINS];
+static int tables_ready = 0;
+
+static const double INV_FRAC = 1.0 / (double)(1u << FRAC_BITS);
+static const double INV_TWO_POW_32 = 1.0 / 4294967296.0;
+
+static napi_value js_noise_tables(napi_env env, napi_callback_info cb) {
+  size_t argc = 3, lc, ld, lo;
+  napi_value argv[3];
+  double *c, *d, *o;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 3 || !typed_arg(env, argv[0], napi_float64_array, (void**)&c, &lc) ||
+      !typed_arg(env, argv[1], napi_float64_array, (void**)&d, &ld) ||
+      !typed_arg(env, argv[2], napi_float64_array, (void**)&o, &lo) || lc != BINS + 1 ||
+      ld != SUB || lo != OCTAVES * (SUB + 1))
+    return throw_range(env, "noiseTables: expected the CENTRE, DIRECT and OCTAVE tables");
+  memcpy(centre, c, sizeof centre);
+  memcpy(direct, d, sizeof direct);
+  memcpy(octave, o, sizeof octave);
+  for (int k = 0; k < BINS; k++) {
+    centre_pair[2 * k] = centre[k];
+    centre_pair[2 * k + 1] = centre[k + 1] - centre[k];
+  }
+  tables_ready = 1;
+  return NULL;
+}
+
+static inline int clz32(uint32_t t) { return t ? __builtin_clz(t) : 32; }
+
+static double lower_tail(uint32_t t) {
+  if (t < SUB) return direct[t];
+  int shift = 31 - clz32(t) - SUB_BITS;
+  int base = shift * (SUB + 1) + (int)((t >> shift) & (SUB - 1));
+  double f = ((double)(t & ((1u << shift) - 1u)) + 0.5) / (double)(1u << shift);
+  double z0 = octave[base];
+  return z0 + f * (octave[base + 1] - z0);
+}
+
+/* Centre-bin normals of bits[0..m) (the tails are left for normals() to redo), in plain C. */
+static void centre_scalar(const uint32_t* bits, double* z, uint32_t m) {
+  for (uint32_t j = 0; j < m; j++) {
+    const uint32_t h = bits[j];
+    const uint32_t bin = h >> FRAC_BITS;
+    const double z0 = centre[bin];
+    z[j] = z0 + ((double)(int32_t)(h & FRAC_MASK) + 0.5) * INV_FRAC * (centre[bin + 1] - z0);
+  }
+}
+
+/* The rare tails (3% of values): redone for the elements of bits[0..m) outside the centre. */
+static void fix_tails(const uint32_t* bits, double* z, uint32_t m) {
+  for (uint32_t j = 0; j < m; j++) {
+    const uint32_t h = bits[j];
+    const uint32_t bin = h >> FRAC_BITS;
+    if (bin < TAIL_BINS) z[j] = lower_tail(h);
+    else if (bin >= BINS - TAIL_BINS) z[j] = -lower_tail(~h);
+  }
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define HAVE_AVX2_PATH 1
+/*
+ * The same four at a time with AVX2: (z0, z1 - z0) pairs by 16-byte loads (gathers are slow on
+ * AMD), separate multiplies and adds in the reference's order (no FMA), and the tails checked by
+ * a vector compare so the scalar fix runs only for the groups of four that hold one.
+ */
+__attribute__((target("avx2"))) static void normals_avx2(const uint32_t* bits, double* z,
+                                                         uint32_t m) {
+  const __m128i mask = _mm_set1_epi32((int)FRAC_MASK);
+  const __m128i lo_t = _mm_set1_epi32(TAIL_BINS), hi_t = _mm_set1_epi32(BINS - TAIL_BINS - 1);
+  const __m256d half = _mm256_set1_pd(0.5), inv = _mm256_set1_pd(INV_FRAC);
+  uint32_t j = 0;
+  for (; j + 4 <= m; j += 4) {
+    const __m128i h = _mm_loadu_si128((const __m128i*)(bits + j));
+    const __m128i bin = _mm_srli_epi32(h, FRAC_BITS);
+    const __m128d a0 = _mm_loadu_pd(centre_pair + 2 * (bits[j] >> FRAC_BITS));
+    const __m128d a1 = _mm_loadu_pd(centre_pair + 2 * (bits[j + 1] >> FRAC_BITS));
+    const __m128d a2 = _mm_loadu_pd(centre_pair + 2 * (bits[j + 2] >> FRAC_BITS));
+    const __m128d a3 = _mm_loadu_pd(centre_pair + 2 * (bits[j + 3] >> FRAC_BITS));
+    const __m256d p02 = _mm256_insertf128_pd(_mm256_castpd128_pd256(a0), a2, 1);
+    const __m256d p13 = _mm256_insertf128_pd(_mm256_castpd128_pd256(a1), a3, 1);
+    const __m256d z0 = _mm256_unpacklo_pd(p02, p13), dz = _mm256_unpackhi_pd(p02, p13);
+    const __m256d f = _mm256_add_pd(_mm256_cvtepi32_pd(_mm_and_si128(h, mask)), half);
+    const __m256d t = _mm256_mul_pd(_mm256_mul_pd(f, inv), dz);
+    _mm256_storeu_pd(z + j, _mm256_add_pd(z0, t));
+    const __m128i tail = _mm_or_si128(_mm_cmplt_epi32(bin, lo_t), _mm_cmpgt_epi32(bin, hi_t));
+    if (!_mm_testz_si128(tail, tail)) fix_tails(bits + j, z + j, 4);
+  }
+  centre_scalar(bits + j, z + j, m - j);
+  fix_tails(bits + j, z + j, m - j);
+}
+#endif
+
+/* z[j] = normal_from_bits(bits[j]) for j < m: the centre for all, then the rare tails redone. */
+static void normals(const uint32_t* bits, double* z, uint32_t m) {
+#ifdef HAVE_AVX2_PATH
+  static int avx2 = -1;
+  if (avx2 < 0) avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+  if (avx2) {
+    normals_avx2(bits, z, m);
+    return;
+  }
+#endif
+  centre_scalar(bits, z, m);
+  fix_tails(bits, z, m);
+}
+
+enum { PRE_CLAMP = 1, PRE_RP = 2, POST_CLAMP = 4, POST_RP = 8 };
+enum { MODEL_NONE = 0, MODEL_GAUSSIAN = 1, MODEL_UNIFORM = 2 };
+
+/* inv_p is 1/p when p is a power of two (then v * inv_p == v / p exactly), else 0. */
+struct chain {
+  int flags, model;
+  double scale, pre_lo, pre_hi, pre_p, pre_inv, post_lo, post_hi, post_p, post_inv;
+};
+
+#define BLOCK 512
+
+
+/*
+ * The chain runs stage by stage over blocks of BLOCK elements held in L1 (one pass over main
+ * memory), each stage a simple loop the compiler vectorises; only the tails of the normal
+ * table (3% of values) take a scalar branch.
+ */
+static inline void clamp_stage(double* v, uint32_t m, double lo, double hi) {
+  for (uint32_t j = 0; j < m; j++) {
+    double t = v[j];
+    v[j] = (double)(float)(t < lo ? lo : t > hi ? hi : t);
+  }
+}
+
+static inline void rp_stage(double* v, uint32_t m, double p, double inv) {
+  if (inv != 0) {
+    for (uint32_t j = 0; j < m; j++) {
+      double g = v[j] * p;
+      double r = ceil(fabs(g) - 0.5) * inv;
+      v[j] = (double)(float)((g < 0 ? -r : r) + 0.0);
+    }
+  } else {
+    for (uint32_t j = 0; j < m; j++) {
+      double g = v[j] * p;
+      double r = ceil(fabs(g) - 0.5) / p;
+      v[j] = (double)(float)((g < 0 ? -r : r) + 0.0);
+    }
+  }
+}
+
+/* Elements [0, n) of one counter run: low counter words lo, lo + 1, ... (mod 2^32). */
+MULTIVERSION
+static void chain_run(const struct chain* c, const float* x, float* out, size_t n, uint32_t lo,
+                      uint32_t s0, uint32_t s1) {
+  double v[BLOCK], z[BLOCK];
+  uint32_t bits[BLOCK];
+  const int flags = c->flags, model = c->model;
+  const double scale = c->scale;
+  for (size_t b0 = 0; b0 < n; b0 += BLOCK) {
+    const uint32_t m = n - b0 < BLOCK ? (uint32_t)(n - b0) : BLOCK;
+    const uint32_t base = lo + (uint32_t)b0;
+    for (uint32_t j = 0; j < m; j++) v[j] = x[b0 + j];
+    if (flags & PRE_CLAMP) clamp_stage(v, m, c->pre_lo, c->pre_hi);
+    if (flags & PRE_RP) rp_stage(v, m, c->pre_p, c->pre_inv);
+    if (model != MODEL_NONE) {
+      for (uint32_t j = 0; j < m; j++) bits[j] = mix_b(mix_a((base + j) ^ s0) + s1);
+      if (model == MODEL_GAUSSIAN) {
+        normals(bits, z, m);
+      } else {
+        for (uint32_t j = 0; j < m; j++)
+          z[j] = ((double)bits[j] + 0.5) * INV_TWO_POW_32 - 0.5;
+      }
+      for (uint32_t j = 0; j < m; j++) v[j] = (double)(float)(v[j] + scale * z[j]);
+    }
+    if (flags & POST_CLAMP) clamp_stage(v, m, c->post_lo, c->post_hi);
+    if (flags & POST_RP) rp_stage(v, m, c->post_p, c->post_inv);
+    for (uint32_t j = 0; j < m; j++) out[b0 + j] = (float)v[j];
+  }
+}
+
+/*
+ * One counter run split over the intra-op threads: element i draws from counter lo + i whatever
+ * range holds it, so the bits do not depend on the thread count.
+ */
+struct chain_job {
+  const struct chain* c;
+  const float* x;
+  float* out;
+  uint32_t lo, s0, s1;
+};
+
+/* Elements per range below which a split costs more than it saves (a chain is ~1-4 ns each, a wake-up ~10-30 us). */
+#define CHAIN_GRAIN 16384
+
+static void chain_range(void* ctx, size_t i0, size_t i1) {
+  const struct chain_job* j = (const struct chain_job*)ctx;
+  chain_run(j->c, j->x + i0, j->out + i0, i1 - i0, j->lo + (uint32_t)i0, j->s0, j->s1);
+}
+
+/*
+ * chainRun(x, out, offset, count, lo, s0, s1, params): elements offset .. offset + count - 1 of
+ * x into out (which may be x), params = Float64Array [flags, model, scale, preLo, preHi, preP,
+ * preInv, postLo, postHi, postP, postInv]. The JavaScript side validates and splits ranges into
+ * counter runs.
+ */
+static napi_value js_chain_run(napi_env env, napi_callback_info cb) {
+  size_t argc = 8, lx, lout, lp;
+  napi_value argv[8];
+  float *x, *out;
+  double* p;
+  double offset, count, lo, s0, s1;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 8 || !typed_arg(env, argv[0], napi_float32_array, (void**)&x, &lx) ||
+      !typed_arg(env, argv[1], napi_float32_array, (void**)&out, &lout) ||
+      !f64_arg(env, argv[2], &offset) || !f64_arg(env, argv[3], &count) ||
+      !f64_arg(env, argv[4], &lo) || !f64_arg(env, argv[5], &s0) || !f64_arg(env, argv[6], &s1) ||
+      !typed_arg(env, argv[7], napi_float64_array, (void**)&p, &lp) || lp < 11)
+    return throw_range(env, "chainRun: bad arguments");
+  if (!(offset >= 0 && count >= 0 && offset + count <= (double)lx && lx == lout &&
+        count <= 4294967296.0))
+    return throw_range(env, "chainRun: range outside the arrays");
+  struct chain c = {(int)p[0], (int)p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]};
+  if (c.model == MODEL_GAUSSIAN && !tables_ready)
+    return throw_range(env, "chainRun: call noiseTables first");
+  size_t off = (size_t)offset;
+  /* lo, s0, s1 arrive as int32 values; the uint32 bit patterns are what matter. */
+  struct chain_job job = {&c, x + off, out + off, (uint32_t)(int32_t)lo, (uint32_t)(int32_t)s0,
+                          (uint32_t)(int32_t)s1};
+  par_for((size_t)count, CHAIN_GRAIN, chain_range, &job);
+  return NULL;
+}
+
+int analoop_register_chain(napi_env env, napi_value exports) {
+  napi_property_descriptor props[] = {
+      {"noiseTables", NULL, js_noise_tables, NULL, NULL, NULL, napi_default, NULL},
+      {"chainRun", NULL, js_chain_run, NULL, NULL, NULL, napi_default, NULL},
+  };
+  return define_functions(env, exports, props, sizeof props / sizeof props[0]);
+}
