@@ -27,13 +27,13 @@
 #define SUB (1 << SUB_BITS)
 #define OCTAVES (TAIL_BITS - SUB_BITS)
 
+/* Elements per block of a chain: its working arrays stay in L1. */
+#define BLOCK 512
+
 /* Filled from the JavaScript tables (noiseTables), so both sides use the very same doubles. */
 static double centre[BINS + 1];
 static double direct[SUB];
 static double octave[OCTAVES * (SUB + 1)];
-/* centre_pair[2k] = centre[k], [2k + 1] = centre[k + 1] - centre[k]: the same double difference
- * the interpolation computes, so one 16-byte load replaces two table lookups (no gathers). */
-static double centre_pair[2 * BINS];
 static int tables_ready = 0;
 
 static const double INV_FRAC = 1.0 / (double)(1u << FRAC_BITS);
@@ -52,10 +52,6 @@ static napi_value js_noise_tables(napi_env env, napi_callback_info cb) {
   memcpy(centre, c, sizeof centre);
   memcpy(direct, d, sizeof direct);
   memcpy(octave, o, sizeof octave);
-  for (int k = 0; k < BINS; k++) {
-    centre_pair[2 * k] = centre[k];
-    centre_pair[2 * k + 1] = centre[k + 1] - centre[k];
-  }
   tables_ready = 1;
   return NULL;
 }
@@ -94,33 +90,46 @@ static void fix_tails(const uint32_t* bits, double* z, uint32_t m) {
 #if defined(__GNUC__) && defined(__x86_64__)
 #include <immintrin.h>
 #define HAVE_AVX2_PATH 1
+/* lane_table[k] lists the set bits of the 4-bit mask k, in order (then zeros). */
+static const int32_t lane_table[16][4] = {
+    {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {2, 0, 0, 0}, {0, 2, 0, 0},
+    {1, 2, 0, 0}, {0, 1, 2, 0}, {3, 0, 0, 0}, {0, 3, 0, 0}, {1, 3, 0, 0}, {0, 1, 3, 0},
+    {2, 3, 0, 0}, {0, 2, 3, 0}, {1, 2, 3, 0}, {0, 1, 2, 3}};
+
 /*
- * The same four at a time with AVX2: (z0, z1 - z0) pairs by 16-byte loads (gathers are slow on
- * AMD), separate multiplies and adds in the reference's order (no FMA), and the tails checked by
- * a vector compare so the scalar fix runs only for the groups of four that hold one.
+ * The same four at a time with AVX2: (centre[bin], centre[bin + 1]) by one 16-byte load each
+ * from the 32 KiB table (fits L1; AVX2 gathers are slow on AMD), the step centre[bin + 1] - z0
+ * subtracted as the reference does, separate multiplies and adds in its order (no FMA). The
+ * rare tails are listed without a branch and redone after the loop.
  */
 __attribute__((target("avx2"))) static void normals_avx2(const uint32_t* bits, double* z,
                                                          uint32_t m) {
   const __m128i mask = _mm_set1_epi32((int)FRAC_MASK);
   const __m128i lo_t = _mm_set1_epi32(TAIL_BINS), hi_t = _mm_set1_epi32(BINS - TAIL_BINS - 1);
   const __m256d half = _mm256_set1_pd(0.5), inv = _mm256_set1_pd(INV_FRAC);
+  uint32_t tails[BLOCK + 4], nt = 0;
   uint32_t j = 0;
   for (; j + 4 <= m; j += 4) {
     const __m128i h = _mm_loadu_si128((const __m128i*)(bits + j));
     const __m128i bin = _mm_srli_epi32(h, FRAC_BITS);
-    const __m128d a0 = _mm_loadu_pd(centre_pair + 2 * (bits[j] >> FRAC_BITS));
-    const __m128d a1 = _mm_loadu_pd(centre_pair + 2 * (bits[j + 1] >> FRAC_BITS));
-    const __m128d a2 = _mm_loadu_pd(centre_pair + 2 * (bits[j + 2] >> FRAC_BITS));
-    const __m128d a3 = _mm_loadu_pd(centre_pair + 2 * (bits[j + 3] >> FRAC_BITS));
+    const __m128d a0 = _mm_loadu_pd(centre + (bits[j] >> FRAC_BITS));
+    const __m128d a1 = _mm_loadu_pd(centre + (bits[j + 1] >> FRAC_BITS));
+    const __m128d a2 = _mm_loadu_pd(centre + (bits[j + 2] >> FRAC_BITS));
+    const __m128d a3 = _mm_loadu_pd(centre + (bits[j + 3] >> FRAC_BITS));
     const __m256d p02 = _mm256_insertf128_pd(_mm256_castpd128_pd256(a0), a2, 1);
     const __m256d p13 = _mm256_insertf128_pd(_mm256_castpd128_pd256(a1), a3, 1);
-    const __m256d z0 = _mm256_unpacklo_pd(p02, p13), dz = _mm256_unpackhi_pd(p02, p13);
+    const __m256d z0 = _mm256_unpacklo_pd(p02, p13);
+    const __m256d dz = _mm256_sub_pd(_mm256_unpackhi_pd(p02, p13), z0);
     const __m256d f = _mm256_add_pd(_mm256_cvtepi32_pd(_mm_and_si128(h, mask)), half);
     const __m256d t = _mm256_mul_pd(_mm256_mul_pd(f, inv), dz);
     _mm256_storeu_pd(z + j, _mm256_add_pd(z0, t));
     const __m128i tail = _mm_or_si128(_mm_cmplt_epi32(bin, lo_t), _mm_cmpgt_epi32(bin, hi_t));
-    if (!_mm_testz_si128(tail, tail)) fix_tails(bits + j, z + j, 4);
+    /* Branch-free: append the group's tail positions (a mask's set lanes) to the list. */
+    const int k = _mm_movemask_ps(_mm_castsi128_ps(tail));
+    _mm_storeu_si128((__m128i*)(tails + nt), _mm_add_epi32(_mm_set1_epi32((int)j), _mm_loadu_si128((const __m128i*)lane_table[k])));
+    nt += (uint32_t)__builtin_popcount((unsigned)k);
   }
+  for (uint32_t t = 0; t < nt; t++) fix_tails(bits + tails[t], z + tails[t], 1);
   centre_scalar(bits + j, z + j, m - j);
   fix_tails(bits + j, z + j, m - j);
 }
@@ -148,8 +157,6 @@ struct chain {
   int flags, model;
   double scale, pre_lo, pre_hi, pre_p, pre_inv, post_lo, post_hi, post_p, post_inv;
 };
-
-#define BLOCK 512
 
 
 /*
@@ -180,6 +187,41 @@ static inline void rp_stage(double* v, uint32_t m, double p, double inv) {
   }
 }
 
+/* One element of clamp_stage and of rp_stage (power-of-two p): the fused blocks' stages. */
+static inline double clamp1(double t, double lo, double hi) {
+  return (double)(float)(t < lo ? lo : t > hi ? hi : t);
+}
+
+static inline double rp1(double v, double p, double inv) {
+  double g = v * p;
+  double r = ceil(fabs(g) - 0.5) * inv;
+  return (double)(float)((g < 0 ? -r : r) + 0.0);
+}
+
+/* clamp1 and rp1 without their float32 rounding, for stages where it is exact (stage_exact). */
+static inline double clamp1x(double t, double lo, double hi) {
+  return t < lo ? lo : t > hi ? hi : t;
+}
+
+static inline double rp1x(double v, double p, double inv) {
+  double g = v * p;
+  double r = ceil(fabs(g) - 0.5) * inv;
+  return (g < 0 ? -r : r) + 0.0;
+}
+
+/*
+ * Whether clamp1 -> rp1 may skip both float32 roundings on a float32 input. The bounds are
+ * finite float32 values, so the clamp returns a float32 value v. With p = 2^a, v p is exact, and
+ * RP's result k 2^-a (k = the rounded |v p|) is a float32 value too: below 2^24, k times a power
+ * of two in [2^-100, 2^100] is one, and from 2^24 up v p is already an integer, so k 2^-a = |v|.
+ * A NaN goes through either way; the low bits of its payload, the only bits a skipped rounding
+ * would keep, are dropped by the final conversion to float32.
+ */
+static int stage_exact(double lo, double hi, double inv) {
+  return inv >= 0x1p-100 && inv <= 0x1p100 && isfinite(lo) && isfinite(hi) &&
+         (double)(float)lo == lo && (double)(float)hi == hi;
+}
+
 /* Elements [0, n) of one counter run: low counter words lo, lo + 1, ... (mod 2^32). */
 MULTIVERSION
 static void chain_run(const struct chain* c, const float* x, float* out, size_t n, uint32_t lo,
@@ -188,12 +230,25 @@ static void chain_run(const struct chain* c, const float* x, float* out, size_t 
   uint32_t bits[BLOCK];
   const int flags = c->flags, model = c->model;
   const double scale = c->scale;
+  const int both_pre = (flags & (PRE_CLAMP | PRE_RP)) == (PRE_CLAMP | PRE_RP) && c->pre_inv != 0;
+  const int both_post =
+      (flags & (POST_CLAMP | POST_RP)) == (POST_CLAMP | POST_RP) && c->post_inv != 0;
+  const int exact_pre = both_pre && stage_exact(c->pre_lo, c->pre_hi, c->pre_inv);
+  const int exact_post = both_post && stage_exact(c->post_lo, c->post_hi, c->post_inv);
   for (size_t b0 = 0; b0 < n; b0 += BLOCK) {
     const uint32_t m = n - b0 < BLOCK ? (uint32_t)(n - b0) : BLOCK;
     const uint32_t base = lo + (uint32_t)b0;
-    for (uint32_t j = 0; j < m; j++) v[j] = x[b0 + j];
-    if (flags & PRE_CLAMP) clamp_stage(v, m, c->pre_lo, c->pre_hi);
-    if (flags & PRE_RP) rp_stage(v, m, c->pre_p, c->pre_inv);
+    if (both_pre) {
+      const double lo_ = c->pre_lo, hi_ = c->pre_hi, p_ = c->pre_p, inv_ = c->pre_inv;
+      if (exact_pre)
+        for (uint32_t j = 0; j < m; j++) v[j] = rp1x(clamp1x(x[b0 + j], lo_, hi_), p_, inv_);
+      else
+        for (uint32_t j = 0; j < m; j++) v[j] = rp1(clamp1(x[b0 + j], lo_, hi_), p_, inv_);
+    } else {
+      for (uint32_t j = 0; j < m; j++) v[j] = x[b0 + j];
+      if (flags & PRE_CLAMP) clamp_stage(v, m, c->pre_lo, c->pre_hi);
+      if (flags & PRE_RP) rp_stage(v, m, c->pre_p, c->pre_inv);
+    }
     if (model != MODEL_NONE) {
       for (uint32_t j = 0; j < m; j++) bits[j] = mix_b(mix_a((base + j) ^ s0) + s1);
       if (model == MODEL_GAUSSIAN) {
@@ -204,9 +259,17 @@ static void chain_run(const struct chain* c, const float* x, float* out, size_t 
       }
       for (uint32_t j = 0; j < m; j++) v[j] = (double)(float)(v[j] + scale * z[j]);
     }
-    if (flags & POST_CLAMP) clamp_stage(v, m, c->post_lo, c->post_hi);
-    if (flags & POST_RP) rp_stage(v, m, c->post_p, c->post_inv);
-    for (uint32_t j = 0; j < m; j++) out[b0 + j] = (float)v[j];
+    if (both_post) {
+      const double lo_ = c->post_lo, hi_ = c->post_hi, p_ = c->post_p, inv_ = c->post_inv;
+      if (exact_post)
+        for (uint32_t j = 0; j < m; j++) out[b0 + j] = (float)rp1x(clamp1x(v[j], lo_, hi_), p_, inv_);
+      else
+        for (uint32_t j = 0; j < m; j++) out[b0 + j] = (float)rp1(clamp1(v[j], lo_, hi_), p_, inv_);
+    } else {
+      if (flags & POST_CLAMP) clamp_stage(v, m, c->post_lo, c->post_hi);
+      if (flags & POST_RP) rp_stage(v, m, c->post_p, c->post_inv);
+      for (uint32_t j = 0; j < m; j++) out[b0 + j] = (float)v[j];
+    }
   }
 }
 

@@ -27,7 +27,26 @@ function rand(seed: number): () => number {
  */
 function inputs(n: number, seed: number): Float32Array {
   const r = rand(seed);
-  const special = [0, -0, NaN, Infinity, -Infinity, 0.375, -0.375, 1, -1, 1e30, -1e-30];
+  const special = [
+    0,
+    -0,
+    NaN,
+    Infinity,
+    -Infinity,
+    0.375,
+    -0.375,
+    1,
+    -1,
+    1e30,
+    -1e-30,
+    3.25,
+    -3.5,
+    3.9999998,
+    -4,
+    1e6,
+    -2e6,
+    1e-40,
+  ];
   return Float32Array.from({ length: n }, (_, i) => {
     const k = r();
     if (k < 0.05) return special[i % special.length]!;
@@ -66,6 +85,21 @@ function chains(noise: NoiseSpec): [string, NoiseChain][] {
       { pre: { lo: -2, p: Infinity }, noise, post: { hi: 1.5, p: 0 } },
     ],
     ['RP only', { pre: { p: 3 }, noise, post: { p: 255 } }],
+    // The native kernel skips float32 roundings that cannot change a value (finite float32
+    // bounds, power-of-two p) and keeps them otherwise: both sides of the condition.
+    [
+      'float32 bounds, power-of-two p (roundings skipped)',
+      { pre: { lo: -3.5, hi: 3.25, p: 2 ** 20 }, noise, post: { lo: -1e6, hi: 1e6, p: 1 / 8 } },
+    ],
+    [
+      // -0.15625 - 2^-55 is no float32 value: 16 lo rounds to -3 as a double, to -2 as float32.
+      'bounds that are not float32 values (roundings kept)',
+      {
+        pre: { lo: -0.15625 - 2 ** -55, hi: 0.3, p: 16 },
+        noise,
+        post: { lo: -0.3, hi: 0.1, p: 8 },
+      },
+    ],
   ];
 }
 
