@@ -222,6 +222,21 @@ static int stage_exact(double lo, double hi, double inv) {
          (double)(float)lo == lo && (double)(float)hi == hi;
 }
 
+/* The post stage of v[0..m) into out: clamp -> RP, then the conversion to float32. */
+static inline void finish(const struct chain* c, double* v, float* out, uint32_t m, int both_post,
+                          int exact_post) {
+  const double lo_ = c->post_lo, hi_ = c->post_hi, p_ = c->post_p, inv_ = c->post_inv;
+  if (exact_post) {
+    for (uint32_t j = 0; j < m; j++) out[j] = (float)rp1x(clamp1x(v[j], lo_, hi_), p_, inv_);
+  } else if (both_post) {
+    for (uint32_t j = 0; j < m; j++) out[j] = (float)rp1(clamp1(v[j], lo_, hi_), p_, inv_);
+  } else {
+    if (c->flags & POST_CLAMP) clamp_stage(v, m, lo_, hi_);
+    if (c->flags & POST_RP) rp_stage(v, m, p_, inv_);
+    for (uint32_t j = 0; j < m; j++) out[j] = (float)v[j];
+  }
+}
+
 /* Elements [0, n) of one counter run: low counter words lo, lo + 1, ... (mod 2^32). */
 MULTIVERSION
 static void chain_run(const struct chain* c, const float* x, float* out, size_t n, uint32_t lo,
@@ -235,6 +250,7 @@ static void chain_run(const struct chain* c, const float* x, float* out, size_t 
       (flags & (POST_CLAMP | POST_RP)) == (POST_CLAMP | POST_RP) && c->post_inv != 0;
   const int exact_pre = both_pre && stage_exact(c->pre_lo, c->pre_hi, c->pre_inv);
   const int exact_post = both_post && stage_exact(c->post_lo, c->post_hi, c->post_inv);
+  const int no_pre = !(flags & (PRE_CLAMP | PRE_RP)), no_post = !(flags & (POST_CLAMP | POST_RP));
   for (size_t b0 = 0; b0 < n; b0 += BLOCK) {
     const uint32_t m = n - b0 < BLOCK ? (uint32_t)(n - b0) : BLOCK;
     const uint32_t base = lo + (uint32_t)b0;
@@ -244,31 +260,39 @@ static void chain_run(const struct chain* c, const float* x, float* out, size_t 
         for (uint32_t j = 0; j < m; j++) v[j] = rp1x(clamp1x(x[b0 + j], lo_, hi_), p_, inv_);
       else
         for (uint32_t j = 0; j < m; j++) v[j] = rp1(clamp1(x[b0 + j], lo_, hi_), p_, inv_);
-    } else {
+    } else if (!(no_pre && model != MODEL_NONE && (no_post || exact_post))) {
       for (uint32_t j = 0; j < m; j++) v[j] = x[b0 + j];
       if (flags & PRE_CLAMP) clamp_stage(v, m, c->pre_lo, c->pre_hi);
       if (flags & PRE_RP) rp_stage(v, m, c->pre_p, c->pre_inv);
     }
-    if (model != MODEL_NONE) {
-      for (uint32_t j = 0; j < m; j++) bits[j] = mix_b(mix_a((base + j) ^ s0) + s1);
-      if (model == MODEL_GAUSSIAN) {
-        normals(bits, z, m);
-      } else {
-        for (uint32_t j = 0; j < m; j++)
-          z[j] = ((double)bits[j] + 0.5) * INV_TWO_POW_32 - 0.5;
-      }
-      for (uint32_t j = 0; j < m; j++) v[j] = (double)(float)(v[j] + scale * z[j]);
+    if (model == MODEL_NONE) {
+      finish(c, v, out + b0, m, both_post, exact_post);
+      continue;
     }
-    if (both_post) {
-      const double lo_ = c->post_lo, hi_ = c->post_hi, p_ = c->post_p, inv_ = c->post_inv;
-      if (exact_post)
-        for (uint32_t j = 0; j < m; j++) out[b0 + j] = (float)rp1x(clamp1x(v[j], lo_, hi_), p_, inv_);
-      else
-        for (uint32_t j = 0; j < m; j++) out[b0 + j] = (float)rp1(clamp1(v[j], lo_, hi_), p_, inv_);
+    for (uint32_t j = 0; j < m; j++) bits[j] = mix_b(mix_a((base + j) ^ s0) + s1);
+    if (model == MODEL_GAUSSIAN) {
+      normals(bits, z, m);
     } else {
-      if (flags & POST_CLAMP) clamp_stage(v, m, c->post_lo, c->post_hi);
-      if (flags & POST_RP) rp_stage(v, m, c->post_p, c->post_inv);
-      for (uint32_t j = 0; j < m; j++) out[b0 + j] = (float)v[j];
+      for (uint32_t j = 0; j < m; j++) z[j] = ((double)bits[j] + 0.5) * INV_TWO_POW_32 - 0.5;
+    }
+    /* The noise and what follows it in one loop where the stages allow: (float)(double)(float)y
+     * is (float)y, and the exact post stage needs no rounding of its own. */
+    float* o = out + b0;
+    const float* xb = x + b0;
+    const double lo_ = c->post_lo, hi_ = c->post_hi, p_ = c->post_p, inv_ = c->post_inv;
+    if (no_post && no_pre) {
+      for (uint32_t j = 0; j < m; j++) o[j] = (float)(xb[j] + scale * z[j]);
+    } else if (no_post) {
+      for (uint32_t j = 0; j < m; j++) o[j] = (float)(v[j] + scale * z[j]);
+    } else if (exact_post && no_pre) {
+      for (uint32_t j = 0; j < m; j++)
+        o[j] = (float)rp1x(clamp1x((double)(float)(xb[j] + scale * z[j]), lo_, hi_), p_, inv_);
+    } else if (exact_post) {
+      for (uint32_t j = 0; j < m; j++)
+        o[j] = (float)rp1x(clamp1x((double)(float)(v[j] + scale * z[j]), lo_, hi_), p_, inv_);
+    } else {
+      for (uint32_t j = 0; j < m; j++) v[j] = (double)(float)(v[j] + scale * z[j]);
+      finish(c, v, o, m, both_post, exact_post);
     }
   }
 }

@@ -79,6 +79,10 @@ function chains(noise: NoiseSpec): [string, NoiseChain][] {
     ],
     ['pre -> noise (input/program)', { pre: { lo: -1, hi: 1, p: 4 }, noise }],
     ['noise -> post (read)', { noise, post: { lo: -0.75, hi: 0.5, p: 10 } }],
+    [
+      'noise -> post, power-of-two p (read, paper preset)',
+      { noise, post: { lo: -1, hi: 1, p: 16 } },
+    ],
     ['noise only (weight draw)', { noise }],
     [
       'ideal precision, clamp only',
