@@ -154,3 +154,53 @@ export function gemmProduct(
   }
   return out;
 }
+
+/**
+ * Floats of X per chunk of gemmProductByChunks (256 KiB): a chunk's rows are written just
+ * before its blocks' gemms read them, so they are still in L2 (measured on the ConvNet's convs:
+ * 8-15% less than filling the whole X, 4 MiB, then running the product over it).
+ */
+const FILL_CHUNK_FLOATS = 1 << 16;
+
+/**
+ * gemmProduct of an X that `fill` writes chunk by chunk: fill(b, take, into) puts rows
+ * [b, b + take) of X into `into` (take x cols). The chunks are whole blocks, aligned to the
+ * global row index like the blocks, and gemmProduct gives the same bits for any split of the
+ * batch, so the result is bit-identical to filling X whole and calling gemmProduct once.
+ * `scratch` holds one chunk (grown and returned by `grow`).
+ */
+export function gemmProductByChunks(
+  kernels: Kernels,
+  fill: (b: number, take: number, into: Float32Array) => void,
+  grow: (n: number) => Float32Array,
+  W: Float32Array,
+  batch: number,
+  rows: number,
+  cols: number,
+  rowOffset: number,
+  out: Float32Array,
+  blockRows: number = productBlockRows(rows, cols),
+): Float32Array {
+  // At least two blocks per chunk, so the intra-op threads have blocks to share.
+  const per = Math.max(2, Math.floor(FILL_CHUNK_FLOATS / (blockRows * cols))) * blockRows;
+  const xs = grow(Math.min(per, batch) * cols);
+  let b = 0;
+  while (b < batch) {
+    const take = Math.min(per - ((rowOffset + b) % per), batch - b);
+    const x = xs.subarray(0, take * cols);
+    fill(b, take, x);
+    gemmProduct(
+      kernels,
+      x,
+      W,
+      take,
+      rows,
+      cols,
+      rowOffset + b,
+      out.subarray(b * rows, (b + take) * rows),
+      blockRows,
+    );
+    b += take;
+  }
+  return out;
+}

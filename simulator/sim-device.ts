@@ -25,7 +25,7 @@ import {
   closedError,
   copyProgramWeights,
 } from './checks.js';
-import { gemmProduct, tileProduct } from './product.js';
+import { gemmProduct, gemmProductByChunks, tileProduct } from './product.js';
 import {
   converterBits,
   converterPrecision,
@@ -203,6 +203,13 @@ export class SimDevice implements Device {
   private readonly scratchArrays = new Map<string, Float32Array>();
   private autoDraw = 0;
   private closed = false;
+  /**
+   * Per tile, the sources' range guessed from its last per-source call (sourceConvertGuessed);
+   * span Infinity: a guess missed, the tile no longer guesses.
+   */
+  private readonly sourceSpans = new Map<TileId, { base: number; span: number }>();
+  /** sourceGatherSpan's answer: status, lowest and highest slot. */
+  private readonly gatherSpan = new Float64Array(3);
 
   constructor(profile: Profile, options: SimDeviceOptions = {}) {
     // Re-validated: a profile built in code gets the same checks as one read from a file.
@@ -393,11 +400,19 @@ export class SimDevice implements Device {
 
     // DAC (doa): clip, quantise, then the input noise.
     const src = this.perSource ? ctx?.inputSource : undefined;
-    let Xd: Float32Array;
+    let Xd: Float32Array | undefined;
+    // Per source, the converted sources; the gemm product scatters them chunk by chunk.
+    let converted: { buf: Float32Array; min: number } | undefined;
     if (src) {
       checkSourceContext(tile, src, X.length, ctx!.sourceOffset, ctx!.sourceTile);
       const key = this.key(STREAM.inputSource + a, ctx!.sourceTile ?? tile, draw);
-      Xd = this.sourceConvert(tile, X, src, ctx!.sourceOffset ?? 0, key);
+      converted = this.sourceConvert(tile, X, src, ctx!.sourceOffset ?? 0, key);
+      if (!converted) Xd = this.scratch('xd', X.length).fill(0);
+      else if (this.productKind !== 'gemm') {
+        Xd = this.scratch('xd', X.length);
+        sourceScatter(converted.buf, src, converted.min, Xd);
+        converted = undefined;
+      }
     } else {
       const keyTile = this.perSource ? (ctx?.sourceTile ?? tile) : tile;
       if (keyTile !== tile) checkSourceContext(tile, undefined, X.length, undefined, keyTile);
@@ -407,10 +422,18 @@ export class SimDevice implements Device {
 
     // The analog product and the per-channel response.
     let z: Float32Array | Float64Array;
-    if (this.productKind === 'float64') z = tileProduct(Xd, W, batch, rows, cols);
-    else {
+    if (this.productKind === 'float64') z = tileProduct(Xd!, W, batch, rows, cols);
+    else if (converted) {
+      // The scatter of each chunk of rows just before its gemms: X_d is never written whole.
+      const { buf, min } = converted;
+      const fill = (b: number, take: number, into: Float32Array) =>
+        sourceScatter(buf, src!.subarray(b * cols, (b + take) * cols), min, into);
+      const grow = (n: number) => this.scratch('xd', n);
       const out = this.scratch('z', batch * rows);
-      z = gemmProduct(this.kernels!, Xd, W, batch, rows, cols, rowOffset, out);
+      z = gemmProductByChunks(this.kernels!, fill, grow, W, batch, rows, cols, rowOffset, out);
+    } else {
+      const out = this.scratch('z', batch * rows);
+      z = gemmProduct(this.kernels!, Xd!, W, batch, rows, cols, rowOffset, out);
     }
     // The response is written over the gemm's own scratch (the float64 product needs float32).
     let y: Float32Array;
@@ -441,7 +464,9 @@ export class SimDevice implements Device {
    * the noise of a source does not depend on which call or chunk holds it), and scattered back.
    * Converting the buffer rather than every copy does the chain's work once per source (a 3x3
    * conv has ~9 copies of each pixel). Structural zeros (-1) become 0. Works for
-   * signal-dependent noise (Poisson) too, since copies hold the same value.
+   * signal-dependent noise (Poisson) too, since copies hold the same value. Returns the converted
+   * buffer (buf[s - min] for source s) for the caller to scatter, or undefined when every entry
+   * is -1 (X_d is all zeros).
    */
   private sourceConvert(
     tile: TileId,
@@ -449,7 +474,9 @@ export class SimDevice implements Device {
     src: Int32Array,
     sourceOffset: number,
     key: NoiseKey,
-  ): Float32Array {
+  ): { buf: Float32Array; min: number } | undefined {
+    const fast = this.sourceConvertGuessed(tile, X, src, sourceOffset, key);
+    if (fast) return fast;
     const { min, max, bad } = sourceRange(src);
     if (bad >= 0) {
       throw new DeviceError(
@@ -457,8 +484,7 @@ export class SimDevice implements Device {
         `matmul(tile ${tile}): inputSource[${bad}] = ${src[bad]}; use a source index >= 0 or -1 (structural zero)`,
       );
     }
-    const Xd = this.scratch('xd', X.length);
-    if (max < 0) return Xd.fill(0);
+    if (max < 0) return undefined;
     const span = max - min + 1;
     if (span > MAX_SOURCE_SPAN) {
       throw new DeviceError(
@@ -468,6 +494,8 @@ export class SimDevice implements Device {
     }
     // NaN marks a slot no copy has written yet (a NaN input is its own, harmless, exception).
     const buf = this.scratch('buf', span).fill(NaN);
+    const guess = this.sourceSpans.get(tile);
+    if (guess?.span !== Infinity) this.sourceSpans.delete(tile);
     if (sourceGather(X, src, min, buf) >= 0) {
       // Raw copies differ; they may still agree once quantised, which is all the contract asks:
       // compare the quantised copies instead (and report the first that disagrees).
@@ -481,11 +509,50 @@ export class SimDevice implements Device {
         );
       }
     } else {
+      // The next call of this tile may gather without the range pass. The largest span seen
+      // is kept, so the short last call of a batch does not undo the guess for the next batch.
+      const keep = guess?.base === min || guess?.span === Infinity ? guess.span : 0;
+      this.sourceSpans.set(tile, { base: min, span: Math.max(span, keep) });
       this.chains.inputQuant.apply(buf, NO_KEY, 0);
     }
     this.chains.inputNoise.apply(buf, key, sourceOffset + min);
-    sourceScatter(buf, src, min, Xd);
-    return Xd;
+    return { buf, min };
+  }
+
+  /**
+   * sourceConvert without the range pass, when this tile's previous call left a guess of the
+   * sources' range (a layer's calls touch the same relative range) and the addon gathers with
+   * slots counted from its start, finding the range on the way. Any doubt (a source outside the
+   * guess, an entry below -1, copies that differ, no source at all) and it returns undefined:
+   * sourceConvert then runs as before, so results and errors are unchanged. On success, the
+   * buffer from the lowest to the highest source touched holds what sourceConvert's would.
+   */
+  private sourceConvertGuessed(
+    tile: TileId,
+    X: Float32Array,
+    src: Int32Array,
+    sourceOffset: number,
+    key: NoiseKey,
+  ): { buf: Float32Array; min: number } | undefined {
+    const guess = this.sourceSpans.get(tile);
+    // Filling a guess much longer than the call would cost more than the pass it saves.
+    if (!guess || guess.span > src.length) return undefined;
+    const native = sourceAddon(src.length) as (NativeAddon & GatherSpanAddon) | undefined;
+    if (!native?.sourceGatherSpan) return undefined;
+    const buf = this.scratch('buf', guess.span).fill(NaN);
+    const r = this.gatherSpan;
+    native.sourceGatherSpan(X, src, guess.base, buf, r);
+    if (r[0] !== -1 || r[2]! < 0) {
+      // A tile whose calls move over the sources (a TiledMatrix chunk of a long call) would
+      // miss every time: it stops guessing.
+      this.sourceSpans.set(tile, { base: guess.base, span: Infinity });
+      return undefined;
+    }
+    const min = guess.base + r[1]!;
+    const part = buf.subarray(r[1]!, r[2]! + 1);
+    this.chains.inputQuant.apply(part, NO_KEY, 0);
+    this.chains.inputNoise.apply(part, key, sourceOffset + min);
+    return { buf: part, min };
   }
 
   /** Scratch `name` of exactly n elements (a view of a buffer grown as needed). */
@@ -503,6 +570,7 @@ export class SimDevice implements Device {
     this.closed = true;
     this.tiles.clear();
     this.scratchArrays.clear();
+    this.sourceSpans.clear();
     this.telemetry$.next({ time: Date.now(), source: this.source, event: 'closed' });
     this.telemetry$.complete();
   }
@@ -512,6 +580,17 @@ export class SimDevice implements Device {
 // the ~10^8 copies of a convnet step), else these, which do the same.
 
 const SOURCE_NATIVE_MIN = 4096;
+
+/** The gather that finds the sources' range on the way (absent from older builds). */
+interface GatherSpanAddon {
+  sourceGatherSpan?(
+    X: Float32Array,
+    src: Int32Array,
+    base: number,
+    buf: Float32Array,
+    out: Float64Array,
+  ): void;
+}
 
 function sourceAddon(n: number): NativeAddon | undefined {
   if (n < SOURCE_NATIVE_MIN) return undefined;

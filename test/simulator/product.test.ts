@@ -3,7 +3,12 @@ import type { Kernels } from '../../src/compute/kernels.js';
 import { loadNativeAddon } from '../../src/compute/native-addon.js';
 import { listKernelsProviders } from '../../src/compute/registry.js';
 import { paperProfile } from '../../src/profile/index.js';
-import { gemmProduct, productBlockRows, tileProduct } from '../../simulator/product.js';
+import {
+  gemmProduct,
+  gemmProductByChunks,
+  productBlockRows,
+  tileProduct,
+} from '../../simulator/product.js';
 import { SimDevice } from '../../simulator/sim-device.js';
 
 function lcg(seed: number): () => number {
@@ -212,6 +217,48 @@ describe.skipIf(!hasBlocks)('gemmProduct through the addon (productBlocks)', () 
             }
             const bad = parts.findIndex((v, i) => !Object.is(v, want[i]));
             expect(bad, `${where} ${threads} thread(s), chunk ${chunk}`).toBe(-1);
+          }
+        }
+      }
+    }
+  });
+
+  it('gemmProductByChunks equals gemmProduct of the whole X bit for bit, at 1 and 2 threads', () => {
+    const next = lcg(8);
+    // [48, 27]: blocks of 256 rows, several per chunk; [96, 864]: two blocks of 64 per chunk.
+    for (const [rows, cols] of [...SHAPES, [48, 27], [96, 864]] as const) {
+      const batch = 700;
+      const X = Float32Array.from({ length: batch * cols }, next);
+      const W = Float32Array.from({ length: rows * cols }, next);
+      for (const offset of [0, 13, 64, 2 ** 40 + 5]) {
+        addon!.blasSetThreads(1);
+        const want = gemmProduct(perBlock, X, W, batch, rows, cols, offset);
+        for (const threads of [1, 2]) {
+          addon!.blasSetThreads(threads);
+          const filled: number[] = [];
+          const fill = (b: number, take: number, into: Float32Array) => {
+            filled.push(b, take);
+            into.set(X.subarray(b * cols, (b + take) * cols));
+          };
+          let scratch = new Float32Array(0);
+          const grow = (n: number) => (scratch = new Float32Array(n).fill(NaN));
+          // One gemm per block is thread-invariant only at one thread (OpenBLAS splits it).
+          for (const kernels of threads === 1 ? [openblas!, perBlock] : [openblas!]) {
+            filled.length = 0;
+            const out = new Float32Array(batch * rows).fill(NaN);
+            gemmProductByChunks(kernels, fill, grow, W, batch, rows, cols, offset, out);
+            const where = `${kernels.name} ${rows}x${cols} offset ${offset} ${threads} thread(s)`;
+            expect(
+              out.findIndex((v, i) => !Object.is(v, want[i])),
+              where,
+            ).toBe(-1);
+            // Every row filled once, in order, in chunks no longer than the scratch.
+            for (let k = 0, b = 0; k < filled.length; k += 2) {
+              expect(filled[k], where).toBe(b);
+              expect(filled[k + 1]! * cols, where).toBeLessThanOrEqual(scratch.length);
+              b += filled[k + 1]!;
+              if (k + 2 === filled.length) expect(b, where).toBe(batch);
+            }
           }
         }
       }
