@@ -7,9 +7,10 @@
  * - the relative gain error (regression of the error on the predicted signal),
  * - the noise ratio (spread of the standardised error),
  * each with its standard error under the profile (products of one call share the weight-noise
- * draw, so they are not independent). When one is past its threshold by `z` standard errors it
- * emits a telemetry event and logs one line suggesting
- * recalibration, once per excursion. The trainer can install it through a wrapDevice hook; it is
+ * draw, and products of one programming its write error, so they are not independent). Bias and
+ * gain count when past their threshold by `z` standard errors; the noise ratio by a one-sided
+ * chi-square test against its threshold at the same false-alarm rate (see noiseTest). A mismatch
+ * emits a telemetry event and logs one line suggesting recalibration, once per excursion. The trainer can install it through a wrapDevice hook; it is
  * equally usable by hand: `device = monitorDevice(board, profile)`.
  */
 import { merge, Subject, type Observable } from 'rxjs';
@@ -29,11 +30,13 @@ export interface MonitorOptions {
   biasThreshold?: number;
   /** Largest |relative gain error|. Default 0.05. */
   gainThreshold?: number;
-  /** Largest noise ratio, or 1 / it. Default 1.25. */
+  /** Largest noise ratio, or 1 / it (>= 1). Default 1.25. */
   noiseRatio?: number;
   /**
    * Standard errors an estimate must lie beyond its threshold before it counts (the estimates
-   * are noisy, and they are tested for every channel after every call). Default 4.
+   * are noisy, and they are tested for every channel after every call). For the noise ratio the
+   * equivalent one-sided chi-square test: false-alarm probability Phi(-z) per test for a channel
+   * exactly at the threshold (3.2e-5 at 4), far less for one inside it. Default 4.
    */
   z?: number;
   /** Seeds the sampling. Default 1. */
@@ -59,6 +62,10 @@ export interface ChannelMonitor {
   biasSE: number;
   gainSE: number;
   noiseVarSE: number;
+  /** Effective degrees of freedom of noiseRatio^2 (2 / noiseVarSE^2): what the noise test uses. */
+  noiseDof: number;
+  /** Which estimates are past their thresholds now (after warmup). */
+  flags: { bias: boolean; gain: boolean; noise: boolean };
 }
 
 export interface MonitorStatus {
@@ -73,28 +80,38 @@ export interface MonitorStatus {
 
 interface TileImage {
   Wq: Float64Array;
-  /** Per-weight noise variance, computed when first needed. */
+  /** Per-weight variance of the per-draw weight noise and of the write error, when needed. */
   vw?: Float64Array;
+  vp?: Float64Array;
   /** The current draw: discounted sums over its earlier calls, for their covariance. */
   draw?: DrawState;
+  /** The same over every call since programming (the write error is shared by all of them). */
+  prog?: ProgState;
   rows: number;
   cols: number;
   programmedAt: number;
 }
 
 /**
- * One channel's exponentially weighted sums, one matmul call (one noise draw) at a time. Weight
- * noise is drawn once per call and shared by its products, so their errors are correlated: the
- * variances below come from the profile's own covariance of those errors, not from assuming
- * independent products, which made small windows (a few calls) look like large gain errors.
+ * One channel's exponentially weighted sums, one matmul call at a time. Weight noise is drawn
+ * once per draw and the write error once per programming, and each is shared by the products
+ * that see it, so their errors are correlated: the variances below come from the profile's own
+ * covariance of those errors, not from assuming independent products, which made small windows
+ * (a few calls) look like large gain errors, and made one programming's write error (up to half
+ * the predicted variance) look like a noise mismatch.
  */
 interface DrawState {
-  id: number | undefined;
+  id: number | string;
   /** Per row and column, discounted sums of x_bk slope_b / sd_b and of the gain weights. */
   sr: Float64Array;
   su: Float64Array;
-  /** Earlier sampled products of the draw, with per-row slope / sd (0 = skipped) and weight. */
-  kept: { x: Float64Array; ar: Float64Array; w: Float64Array }[];
+}
+
+interface ProgState {
+  sr: Float64Array;
+  su: Float64Array;
+  /** Earlier sampled products, with their draw, per-row slope / sd (0 = skipped) and weight. */
+  kept: { x: Float64Array; ar: Float64Array; w: Float64Array; draw: number | string }[];
 }
 
 class ChannelStats {
@@ -104,11 +121,22 @@ class ChannelStats {
   private q = 0; // their squares
   private u = 0; // error x centred prediction / sd^2 (regression score)
   private i = 0; // centred prediction^2 / sd^2 (regression information)
+  private c = 0; // centred prediction / sd (ties the bias and gain fits together)
   private vr = 0; // Var(r), Var(q), Var(u) under the profile, discounted squared
   private vq = 0;
   private vu = 0;
   constructor(private readonly alpha: number) {}
-  add(k: number, r: number, q: number, u: number, i: number, vr: number, vq: number, vu: number) {
+  add(
+    k: number,
+    r: number,
+    q: number,
+    u: number,
+    i: number,
+    c: number,
+    vr: number,
+    vq: number,
+    vu: number,
+  ) {
     this.samples += k;
     // Forget at rate alpha per product; sums (not averages) make the start a plain average.
     const l = (1 - this.alpha) ** k;
@@ -118,6 +146,7 @@ class ChannelStats {
     this.q = l * this.q + q;
     this.u = l * this.u + u;
     this.i = l * this.i + i;
+    this.c = l * this.c + c;
     this.vr = l2 * this.vr + vr;
     this.vq = l2 * this.vq + vq;
     this.vu = l2 * this.vu + vu;
@@ -138,8 +167,17 @@ class ChannelStats {
   /** Squared noise ratio: variance of the standardised error left after the gain fit. */
   get noiseVar(): number {
     if (!(this.n > 0)) return 0;
-    const fit = this.i > 0 ? (this.u * this.u) / this.i : 0;
-    return Math.max(0, (this.q - fit) / this.n - this.bias ** 2);
+    // Residual after fitting bias and gain jointly: fitted one at a time their shared part came
+    // off twice, which drove the estimate to 0 under a large gain error.
+    const det = this.n * this.i - this.c * this.c;
+    const fit =
+      det > 1e-9 * this.n * this.i
+        ? (this.i * this.r ** 2 - 2 * this.c * this.r * this.u + this.n * this.u ** 2) / det
+        : this.r ** 2 / this.n;
+    // The fits take their own variance out of q (the n - 1 of a sample variance, larger here
+    // because correlated errors make those fits noisier): divide it back.
+    const taken = this.vr / this.n ** 2 + (this.i > 0 ? this.vu / (this.i * this.n) : 0);
+    return Math.max(0, (this.q - fit) / this.n / Math.max(0.5, 1 - taken));
   }
   get noiseVarSE(): number {
     return this.n > 0 ? Math.sqrt(this.vq) / this.n : Infinity;
@@ -147,6 +185,30 @@ class ChannelStats {
   get noiseRatio(): number {
     return Math.sqrt(this.noiseVar);
   }
+  /** Satterthwaite: noiseVar ~ ratio^2 chi^2_nu / nu with nu = 2 E[q]^2 / Var(q). */
+  get noiseDof(): number {
+    return this.vq > 0 ? (2 * this.n * this.n) / this.vq : 0;
+  }
+}
+
+/**
+ * Whether a squared noise ratio v with `dof` effective degrees of freedom is past `ratio` (or
+ * 1 / ratio) at one-sided false-alarm probability Phi(-z) for a channel exactly at the threshold:
+ * under ratio R, v ~ R^2 chi^2_nu / nu, whose quantiles come from the Wilson-Hilferty cube-root
+ * normal approximation. Comparing v with R^2 +- z standard errors taken at ratio 1 (as before)
+ * used too small a spread above the threshold and too large a one below it.
+ */
+export function noiseTest(
+  v: number,
+  dof: number,
+  ratio: number,
+  z: number,
+): 'high' | 'low' | undefined {
+  if (!(dof > 0)) return undefined;
+  const h = 2 / (9 * dof);
+  const hi = ratio ** 2 * (1 - h + z * Math.sqrt(h)) ** 3;
+  const lo = ratio ** -2 * Math.max(0, 1 - h - z * Math.sqrt(h)) ** 3;
+  return v > hi ? 'high' : v < lo ? 'low' : undefined;
 }
 
 /**
@@ -208,10 +270,42 @@ function crossSquares(us: Float64Array[], n: number, cols: number): number {
   return Math.max(0, t);
 }
 
+/** Reject options the statistics cannot use, naming the fix. */
+function checkOptions(o: MonitorOptions): void {
+  const bad = (what: string, fix: string) => {
+    throw new RangeError(`monitor: ${what}; ${fix}`);
+  };
+  const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+  if (o.fraction !== undefined && !(num(o.fraction) && o.fraction >= 0 && o.fraction <= 1))
+    bad(
+      `fraction ${o.fraction} is not in [0, 1]`,
+      'pass the share of products to compare, e.g. 0.02',
+    );
+  if (o.window !== undefined && !(num(o.window) && o.window >= 1))
+    bad(`window ${o.window} is below 1`, 'pass a number of sampled products, e.g. 200');
+  if (o.warmup !== undefined && !(num(o.warmup) && o.warmup >= 0))
+    bad(`warmup ${o.warmup} is negative`, 'pass a number of sampled products, e.g. the window');
+  if (o.noiseRatio !== undefined && !(num(o.noiseRatio) && o.noiseRatio >= 1))
+    bad(
+      `noiseRatio ${o.noiseRatio} is below 1`,
+      'pass the largest tolerated ratio (its inverse is the smallest), e.g. 1.25',
+    );
+  if (o.biasThreshold !== undefined && !(num(o.biasThreshold) && o.biasThreshold >= 0))
+    bad(`biasThreshold ${o.biasThreshold} is negative`, 'pass a size in predicted sds, e.g. 1');
+  if (o.gainThreshold !== undefined && !(num(o.gainThreshold) && o.gainThreshold >= 0))
+    bad(`gainThreshold ${o.gainThreshold} is negative`, 'pass a relative error, e.g. 0.05');
+  if (o.z !== undefined && !(num(o.z) && o.z >= 0))
+    bad(`z ${o.z} is negative or not finite`, 'pass standard errors, e.g. 4');
+}
+
 export class CalibrationMonitor implements Device {
   readonly telemetry$: Observable<Telemetry>;
   private readonly own = new Subject<Telemetry>();
   private readonly predictor: ProfilePredictor;
+  /** The profile with only per-draw weight noise, and with only the write error, for their variances. */
+  private readonly drawPredictor: ProfilePredictor;
+  private readonly progPredictor: ProfilePredictor;
+  private autoDraw = 0;
   private readonly tiles = new Map<TileId, TileImage>();
   private readonly stats: ChannelStats[];
   private readonly rng: Rng;
@@ -220,12 +314,14 @@ export class CalibrationMonitor implements Device {
   private warnings = 0;
   private drifting = false;
   private lastWarning: string | undefined;
+  private flags: ChannelMonitor['flags'][] = [];
 
   constructor(
     private readonly inner: Device,
     profile: Profile,
     options: MonitorOptions = {},
   ) {
+    checkOptions(options);
     const window = options.window ?? 200;
     this.o = {
       fraction: options.fraction ?? 0.02,
@@ -240,6 +336,15 @@ export class CalibrationMonitor implements Device {
       source: options.source ?? inner.info().model,
     };
     this.predictor = new ProfilePredictor(profile);
+    const none = { model: 'none' } as Profile['noise']['weight'];
+    this.drawPredictor = new ProfilePredictor({
+      ...profile,
+      noise: { ...profile.noise, programming: none },
+    });
+    this.progPredictor = new ProfilePredictor({
+      ...profile,
+      noise: { ...profile.noise, weight: none },
+    });
     this.stats = Array.from({ length: profile.array.rows }, () => new ChannelStats(1 / window));
     this.rng = splitmix32(hash32(options.seed ?? 1, 0x30a1));
     this.telemetry$ = merge(inner.telemetry$, this.own);
@@ -280,17 +385,25 @@ export class CalibrationMonitor implements Device {
       at.push(b);
     }
     if (preds.length === 0) return Y;
-    const vw = (t.vw ??= this.predictor.weightVariance(t.Wq));
+    const vw = (t.vw ??= this.drawPredictor.weightVariance(t.Wq));
+    const vp = (t.vp ??= this.progPredictor.weightVariance(t.Wq));
+    const vt = Float64Array.from(vw, (v, k) => v + vp[k]!);
+    const hasProg = vp.some((v) => v > 0);
     const { rows, cols } = t;
-    // Calls that share a draw (chunks of one batch) share its weight noise too.
-    if (ctx?.draw === undefined || t.draw?.id !== ctx.draw)
-      t.draw = {
-        id: ctx?.draw,
-        sr: new Float64Array(rows * cols),
-        su: new Float64Array(rows * cols),
-        kept: [],
-      };
+    // Calls that share a draw (chunks of one batch) share its weight noise too; a call without
+    // a context draws its own.
+    const drawId = ctx?.draw ?? `auto:${this.autoDraw++}`;
+    if (t.draw?.id !== drawId) {
+      t.draw = { id: drawId, sr: new Float64Array(rows * cols), su: new Float64Array(rows * cols) };
+      // Without write error, products of earlier draws are independent of this one's.
+      if (!hasProg && t.prog) t.prog.kept.length = 0;
+    }
     const d = t.draw;
+    const pg = (t.prog ??= {
+      sr: new Float64Array(rows * cols),
+      su: new Float64Array(rows * cols),
+      kept: [],
+    });
     const m = preds.length;
     const xs: Float64Array[] = [];
     const us: Float64Array[] = [];
@@ -327,6 +440,7 @@ export class CalibrationMonitor implements Device {
       let sq = 0;
       let su = 0;
       let si = 0;
+      let sc = 0;
       let vu = 0;
       for (let j = 0; j < n; j++) {
         const z = e[j]! / sd[j]!;
@@ -335,22 +449,25 @@ export class CalibrationMonitor implements Device {
         sq += z * z;
         su += a * e[j]!;
         si += a * cen[j]!;
+        sc += cen[j]! / sd[j]!;
         vu += a * a * sd[j]! * sd[j]!;
         ar[j] = sl[j]! / sd[j]!;
         au[j] = a * sl[j]!;
         arAll[used[j]!]![r] = ar[j]!;
       }
-      // Cov(e_b, e_b') = slope_b slope_b' sum_k vw_k x_bk x_b'k: the draw's shared weight noise.
-      let vr = n + crossForm(xs, ar, n, vw, off, cols);
-      vu += crossForm(xs, au, n, vw, off, cols);
+      // Cov(e_b, e_b') = slope_b slope_b' sum_k v_k x_bk x_b'k: the call's shared weight noise
+      // and write error.
+      let vr = n + crossForm(xs, ar, n, vt, off, cols);
+      vu += crossForm(xs, au, n, vt, off, cols);
       us.length = 0;
       for (let j = 0; j < n; j++) {
         const x = xs[j]!;
-        us.push(Float64Array.from(x, (xk, k) => ar[j]! * Math.sqrt(vw[off + k]!) * xk));
+        us.push(Float64Array.from(x, (xk, k) => ar[j]! * Math.sqrt(vt[off + k]!) * xk));
       }
       // Var(sum z^2) for correlated Gaussians: 2 sum_bb' rho_bb'^2.
       let vq = 2 * n + 2 * crossSquares(us, n, cols);
-      // Covariance with the discounted sums of earlier calls of this draw.
+      // Covariance with the discounted sums of earlier calls: of this draw through the weight
+      // noise, of this programming through the write error.
       const l = (1 - alpha) ** n;
       let cr = 0;
       let cu = 0;
@@ -361,20 +478,31 @@ export class CalibrationMonitor implements Device {
           nr += ar[j]! * xs[j]![k]!;
           nu += au[j]! * xs[j]![k]!;
         }
-        cr += vw[off + k]! * d.sr[off + k]! * nr;
-        cu += vw[off + k]! * d.su[off + k]! * nu;
-        d.sr[off + k] = l * d.sr[off + k]! + nr;
-        d.su[off + k] = l * d.su[off + k]! + nu;
+        const i = off + k;
+        cr += (vw[i]! * d.sr[i]! + vp[i]! * pg.sr[i]!) * nr;
+        cu += (vw[i]! * d.su[i]! + vp[i]! * pg.su[i]!) * nu;
+        d.sr[i] = l * d.sr[i]! + nr;
+        d.su[i] = l * d.su[i]! + nu;
+        pg.sr[i] = l * pg.sr[i]! + nr;
+        pg.su[i] = l * pg.su[i]! + nu;
       }
+      // a_j v x_j, per earlier product's kind (same draw: both noises; earlier draw: write error).
+      const scaledBy = (v: Float64Array) =>
+        xs.slice(0, n).map((x, j) => Float64Array.from(x, (xk, k) => ar[j]! * v[off + k]! * xk));
+      const yt = scaledBy(vt);
+      const yp = hasProg ? scaledBy(vp) : yt;
       let cq = 0;
-      for (const old of d.kept) {
+      for (const old of pg.kept) {
         const ao = old.ar[r]!;
         if (ao === 0 || old.w[r]! === 0) continue;
+        const ys = old.draw === drawId ? yt : yp;
+        const ox = old.x;
         let t2 = 0;
         for (let j = 0; j < n; j++) {
+          const y = ys[j]!;
           let dot = 0;
-          for (let k = 0; k < cols; k++) dot += vw[off + k]! * old.x[k]! * xs[j]![k]!;
-          t2 += (ar[j]! * dot) ** 2;
+          for (let k = 0; k < cols; k++) dot += ox[k]! * y[k]!;
+          t2 += dot * dot;
         }
         cq += old.w[r]! * ao * ao * t2;
         old.w[r]! *= l;
@@ -382,12 +510,17 @@ export class CalibrationMonitor implements Device {
       vr += 2 * l * cr;
       vu += 2 * l * cu;
       vq += 4 * l * cq;
-      this.stats[r]!.add(n, sr, sq, su, si, Math.max(vr, 0), vq, Math.max(vu, 0));
+      this.stats[r]!.add(n, sr, sq, su, si, sc, Math.max(vr, 0), vq, Math.max(vu, 0));
     }
     for (let j = 0; j < m; j++)
-      d.kept.push({ x: preds[j]!.xq, ar: arAll[j]!, w: new Float64Array(rows).fill(1) });
+      pg.kept.push({
+        x: preds[j]!.xq,
+        ar: arAll[j]!,
+        w: new Float64Array(rows).fill(1),
+        draw: drawId,
+      });
     // Bound the work; products this far back weigh little (and only the noise term uses them).
-    if (d.kept.length > 2 * this.o.window) d.kept.splice(0, d.kept.length - 2 * this.o.window);
+    if (pg.kept.length > 2 * this.o.window) pg.kept.splice(0, pg.kept.length - 2 * this.o.window);
     this.evaluate();
     return Y;
   }
@@ -410,6 +543,8 @@ export class CalibrationMonitor implements Device {
         biasSE: s.biasSE,
         gainSE: s.gainSE,
         noiseVarSE: s.noiseVarSE,
+        noiseDof: s.noiseDof,
+        flags: { ...(this.flags[channel] ?? { bias: false, gain: false, noise: false }) },
       })),
       drifting: this.drifting,
       warnings: this.warnings,
@@ -422,23 +557,30 @@ export class CalibrationMonitor implements Device {
     const problems: string[] = [];
     const z = o.z;
     const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-    // Count a mismatch only when it is past its threshold by z standard errors.
-    this.stats.forEach((s, r) => {
-      if (s.samples < o.warmup) return;
-      if (Math.abs(s.bias) - z * s.biasSE > o.biasThreshold)
+    // Count a mismatch only when it is past its threshold by z standard errors (the noise ratio:
+    // by the chi-square test at the matching false-alarm rate).
+    this.flags = this.stats.map((s, r) => {
+      const f = { bias: false, gain: false, noise: false };
+      if (s.samples < o.warmup) return f;
+      if (Math.abs(s.bias) - z * s.biasSE > o.biasThreshold) {
+        f.bias = true;
         problems.push(
           `channel ${r} mean error ${s.bias.toFixed(2)} ± ${s.biasSE.toFixed(2)} sd (threshold ${o.biasThreshold})`,
         );
-      if (Math.abs(s.gainError) - z * s.gainSE > o.gainThreshold)
+      }
+      if (Math.abs(s.gainError) - z * s.gainSE > o.gainThreshold) {
+        f.gain = true;
         problems.push(
           `channel ${r} gain off by ${pct(s.gainError)} ± ${pct(s.gainSE)} (threshold ${pct(o.gainThreshold)})`,
         );
-      const v = s.noiseVar;
-      const dv = z * s.noiseVarSE;
-      if (v - dv > o.noiseRatio ** 2 || v + dv < o.noiseRatio ** -2)
+      }
+      if (noiseTest(s.noiseVar, s.noiseDof, o.noiseRatio, z)) {
+        f.noise = true;
         problems.push(
           `channel ${r} noise ${s.noiseRatio.toFixed(2)}x the profile's (threshold ${o.noiseRatio}x)`,
         );
+      }
+      return f;
     });
     const now = problems.length > 0;
     if (now && !this.drifting) {

@@ -55,11 +55,18 @@ export function trainCommand(): Command {
       positiveNumber,
       0.02,
     )
+    .option(
+      '--monitor-window <n>',
+      'sampled products per channel the monitor averages over (800 catches noise off by 1.5x; see docs/calibration.md)',
+      integer(1),
+      200,
+    )
     .action(
       async (
         o: TrainingCliOptions & {
           monitor?: string;
           monitorFraction: number;
+          monitorWindow: number;
           activation: string;
           seed: number;
           out?: string;
@@ -82,6 +89,7 @@ export function trainCommand(): Command {
                   'record',
                   'monitor',
                   'monitorFraction',
+                  'monitorWindow',
                   'threads',
                 ].includes(name),
             );
@@ -106,7 +114,15 @@ export function trainCommand(): Command {
             runDir,
             resume: Boolean(o.resume),
             ...(o.record ? { recordTrace: o.record } : {}),
-            ...(o.monitor ? { monitor: { profile: o.monitor, fraction: o.monitorFraction } } : {}),
+            ...(o.monitor
+              ? {
+                  monitor: {
+                    profile: o.monitor,
+                    fraction: o.monitorFraction,
+                    window: o.monitorWindow,
+                  },
+                }
+              : {}),
             onProgress: (e) => progress.update(e),
             signal: interrupt.signal,
           });

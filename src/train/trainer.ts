@@ -62,7 +62,7 @@ export interface TrainOptions {
    * Compare a sampled fraction of the training device's products with this calibration
    * profile's prediction and warn (log line + telemetry event) when they drift apart.
    */
-  monitor?: { profile: string; fraction?: number };
+  monitor?: { profile: string; fraction?: number; window?: number };
   /**
    * Keep the event loop turning during the host's compute (forwardOffloaded, backwardOffloaded:
    * a turn every few milliseconds of work, large products on the thread pool), so a board's
@@ -219,6 +219,7 @@ export async function train(
       const profile = await loadProfile(opts.monitor.profile);
       device = monitorDevice(device, profile, {
         fraction: opts.monitor.fraction,
+        window: opts.monitor.window,
         source: config.device,
       });
     } catch (e) {
