@@ -29,7 +29,7 @@ import { registerSimulator } from '../simulator/register.js';
 import { LoopTurns } from '../src/compute/gemm-plan.js';
 import { getKernels } from '../src/compute/registry.js';
 import { makeSynthetic, batches, loadMnist, type Dataset } from '../src/data/index.js';
-import type { Device, ProductContext, TileId } from '../src/device/device.js';
+import type { Device, ProductContext, ProgramContext, TileId } from '../src/device/device.js';
 import { openDevice } from '../src/device/registry.js';
 import { parseActivation } from '../src/nn/activations.js';
 import { softmaxCrossEntropy } from '../src/nn/losses.js';
@@ -80,8 +80,14 @@ class ThroughTheLoop implements Device {
   info() {
     return this.inner.info();
   }
-  async program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void> {
-    await this.inner.program(tile, W, rows, cols);
+  async program(
+    tile: TileId,
+    W: Float32Array,
+    rows: number,
+    cols: number,
+    ctx?: ProgramContext,
+  ): Promise<void> {
+    await this.inner.program(tile, W, rows, cols, ctx);
     await yieldToLoop();
   }
   async matmul(tile: TileId, X: Float32Array, batch: number, ctx?: ProductContext) {

@@ -29,6 +29,7 @@ import type {
   Device,
   DeviceInfo,
   ProductContext,
+  ProgramContext,
   Telemetry,
   TileId,
 } from '../src/device/device.js';
@@ -252,11 +253,17 @@ class MeteredDevice implements Device {
     return this.inner.info();
   }
 
-  async program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void> {
+  async program(
+    tile: TileId,
+    W: Float32Array,
+    rows: number,
+    cols: number,
+    ctx?: ProgramContext,
+  ): Promise<void> {
     const t0 = now();
     this.m.inDevice = 'program';
     try {
-      await this.inner.program(tile, W, rows, cols);
+      await this.inner.program(tile, W, rows, cols, ctx);
     } finally {
       this.m.inDevice = undefined;
     }

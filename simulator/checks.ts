@@ -115,6 +115,15 @@ export function checkContext(draw: number, rowOffset: number): void {
   }
 }
 
+export function checkProgramContext(draw: number): number {
+  if (!Number.isSafeInteger(draw) || draw < 0)
+    throw new DeviceError(
+      'bad-shape',
+      `ProgramContext.draw must be a non-negative integer, got ${draw}`,
+    );
+  return draw;
+}
+
 /** The per-source fields of a ProductContext (the map's entries are checked while it is used). */
 export function checkSourceContext(
   tile: TileId,

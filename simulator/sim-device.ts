@@ -3,6 +3,7 @@ import type {
   Device,
   DeviceInfo,
   ProductContext,
+  ProgramContext,
   Telemetry,
   TileId,
 } from '../src/device/device.js';
@@ -20,6 +21,7 @@ import {
 import {
   checkContext,
   checkMatmulArgs,
+  checkProgramContext,
   checkSourceContext,
   checkProgramArgs,
   closedError,
@@ -318,9 +320,16 @@ export class SimDevice implements Device {
     return deriveKey(this.seed, stream, tile, draw);
   }
 
-  async program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void> {
+  async program(
+    tile: TileId,
+    W: Float32Array,
+    rows: number,
+    cols: number,
+    ctx?: ProgramContext,
+  ): Promise<void> {
     if (this.closed) throw closedError('program');
     checkProgramArgs(this.infoValue, tile, W, rows, cols);
+    const draw = ctx ? checkProgramContext(ctx.draw) : undefined;
     // A training run re-programs every tile every step: a re-write of the same shape reuses the
     // previous programming's arrays (a fresh array would cost more in page faults). The copy
     // goes to the spare array, so a rejected W leaves the tile as it was.
@@ -334,8 +343,13 @@ export class SimDevice implements Device {
       rows,
       cols,
       programmedAt: this.clock(),
-      // Programming noise is a fresh draw per program() call: a re-write lands differently.
-      programKey: this.key(STREAM.program, tile, count),
+      // Programming noise is a fresh draw per programming: the caller's (the training step, so
+      // a resumed run re-programs as the uninterrupted one did), else one per program() call
+      // (a re-write lands differently). The two never share a key.
+      programKey:
+        draw !== undefined
+          ? this.key(STREAM.program, tile, draw)
+          : this.key(STREAM.program + AUTO, tile, count),
     };
     const spare = same(prev?.raw);
     if (spare) state.spare = spare;

@@ -52,6 +52,11 @@ export type TileId = number;
  * (seed, tile, draw, rowOffset + row, column), so the noise of an element does not depend on how
  * a batch is chunked. A board ignores it (its noise is physical).
  */
+/** Which programming a program() call is: e.g. the training step whose weights it writes. */
+export interface ProgramContext {
+  draw: number;
+}
+
 export interface ProductContext {
   /** Which noise draw: e.g. the training step, or an evaluation pass counter. */
   draw: number;
@@ -101,8 +106,17 @@ export interface Device {
    * Write weights to a tile. Values outside `weightRange` are clamped to it (the paper's weight
    * Clamp; a board driver does the same before its DACs); a non-finite value is a RangeError.
    * The device copies what it needs before the promise settles: the caller may change W then.
+   * `ctx.draw` says which programming this is (the trainer passes the step): a simulator keys
+   * its programming noise on it, so a resumed run programs exactly as an uninterrupted one;
+   * without it, each program() call draws afresh. A board ignores it.
    */
-  program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void>;
+  program(
+    tile: TileId,
+    W: Float32Array,
+    rows: number,
+    cols: number,
+    ctx?: ProgramContext,
+  ): Promise<void>;
   /**
    * Batched product with the weights last programmed on `tile`. Returns a new array the caller
    * owns (TiledMatrix hands a single tile's result on without a copy, and layers add their bias

@@ -1,5 +1,12 @@
 import type { Observable } from 'rxjs';
-import type { Device, DeviceInfo, ProductContext, Telemetry, TileId } from './device.js';
+import type {
+  Device,
+  DeviceInfo,
+  ProductContext,
+  ProgramContext,
+  Telemetry,
+  TileId,
+} from './device.js';
 import { settleWithRequestIds } from './request-id.js';
 import {
   contextForTrace,
@@ -45,7 +52,13 @@ export class RecordingDevice implements Device {
     return this.seq;
   }
 
-  async program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void> {
+  async program(
+    tile: TileId,
+    W: Float32Array,
+    rows: number,
+    cols: number,
+    ctx?: ProgramContext,
+  ): Promise<void> {
     // Inputs are captured before the call: a caller may reuse the buffer once it resolves.
     const entry: ProgramEntry = {
       type: 'program',
@@ -58,7 +71,7 @@ export class RecordingDevice implements Device {
       inputs: encodeFloats(W),
     };
     const t0 = performance.now();
-    const r = await settleWithRequestIds(() => this.inner.program(tile, W, rows, cols));
+    const r = await settleWithRequestIds(() => this.inner.program(tile, W, rows, cols, ctx));
     entry.durationMs = performance.now() - t0;
     if (r.requestIds.length) entry.requestIds = r.requestIds;
     if (!r.ok) entry.error = errorForTrace(r.error);

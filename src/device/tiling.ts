@@ -1,4 +1,4 @@
-import type { Device, ProductContext, TileId } from './device.js';
+import type { Device, ProductContext, ProgramContext, TileId } from './device.js';
 import { DeviceError } from './errors.js';
 
 /**
@@ -81,8 +81,8 @@ export class TiledMatrix {
     return this.rowBlocks.length * this.colBlocks.length;
   }
 
-  /** Write W (rows x cols, row-major) to the tiles. */
-  async program(W: Float32Array): Promise<void> {
+  /** Write W (rows x cols, row-major) to the tiles; ctx as Device.program's. */
+  async program(W: Float32Array, ctx?: ProgramContext): Promise<void> {
     if (W.length !== this.rows * this.cols) {
       throw new DeviceError(
         'bad-shape',
@@ -91,7 +91,7 @@ export class TiledMatrix {
     }
     if (this.tileCount === 1) {
       // W as it is: a device reads the weights during program() and keeps no reference to them.
-      await this.device.program(this.tiles[0]![0]!, W, this.rows, this.cols);
+      await this.device.program(this.tiles[0]![0]!, W, this.rows, this.cols, ctx);
       this.programmed = true;
       return;
     }
@@ -103,7 +103,7 @@ export class TiledMatrix {
           const src = (rb.start + r) * this.cols + cb.start;
           sub.set(W.subarray(src, src + cb.size), r * cb.size);
         }
-        jobs.push(this.device.program(this.tiles[i]![j]!, sub, rb.size, cb.size));
+        jobs.push(this.device.program(this.tiles[i]![j]!, sub, rb.size, cb.size, ctx));
       });
     });
     await Promise.all(jobs);

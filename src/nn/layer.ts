@@ -21,6 +21,13 @@ export interface ForwardContext {
   rowOffset: number;
   /** Run seed, for dropout masks and digital-side noise layers. */
   seed: number;
+  /**
+   * Which programming the weights belong to, should an analog layer write them to its device:
+   * the optimizer steps taken so far (the trainer sets it, so an evaluation and the next step,
+   * which share the weights, share their programming, and a resumed run programs as the
+   * uninterrupted one did). Default: draw.
+   */
+  programDraw?: number;
 }
 
 /** Shared machinery the layers use: the digital kernels and (for analog layers) the device. */

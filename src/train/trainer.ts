@@ -104,6 +104,7 @@ export async function evaluate(
   draw: number,
   seed: number,
   signal?: AbortSignal,
+  programDraw?: number,
 ): Promise<{ loss: number; accuracy: number }> {
   let loss = 0;
   let correct = 0;
@@ -111,7 +112,7 @@ export async function evaluate(
   for (const b of batches(ds, batchSize, { shuffle: false })) {
     await turns.maybe();
     if (signal?.aborted) throw new TrainingInterrupted('interrupted during evaluation');
-    const ctx = { training: false, draw, rowOffset: b.offset, seed };
+    const ctx = { training: false, draw, rowOffset: b.offset, seed, programDraw };
     const logits = await model.net.forward(tensor([b.size, ...ds.shape], b.x), ctx);
     const r = softmaxCrossEntropy(logits, b.y);
     loss += r.loss * b.size;
@@ -338,6 +339,7 @@ export async function train(
         EVAL_DRAW_BASE + epoch,
         config.seed,
         opts.signal,
+        step,
       ).catch((e: unknown) => {
         throw e instanceof TrainingInterrupted ? interruptedIn(epoch) : e;
       });
@@ -365,7 +367,13 @@ export async function train(
           epochs: config.epochs,
         });
         zeroGrad(params);
-        const ctx = { training: true, draw: step, rowOffset: 0, seed: config.seed };
+        const ctx = {
+          training: true,
+          draw: step,
+          rowOffset: 0,
+          seed: config.seed,
+          programDraw: step,
+        };
         const input = tensor([b.size, ...trainSet.shape], b.x);
         const turns = offload ? new LoopTurns() : undefined;
         const logits = turns

@@ -357,6 +357,31 @@ describe('SimDevice analog response', () => {
     await d.program(0, W, n, n);
     expect(await d.matmul(0, identity(n), n, { draw: 0, rowOffset: 0 })).not.toEqual(a);
   });
+
+  it('programming noise keyed on ProgramContext.draw: the same programming on a fresh device', async () => {
+    const n = 8;
+    const profile = quietProfile(n, n, {
+      noise: { programming: { model: 'gaussian', scale: 0.05 } },
+    });
+    const W = uniform(n * n, rand(13));
+    const read = (d: SimDevice) => d.matmul(0, identity(n), n, { draw: 0, rowOffset: 0 });
+    const d = new SimDevice(profile);
+    await d.program(0, W, n, n, { draw: 5 });
+    const five = await read(d);
+    await d.program(0, W, n, n, { draw: 6 });
+    expect(await read(d)).not.toEqual(five);
+    // A fresh device (a resumed run) programming draw 5 first lands where draw 5 landed.
+    const fresh = new SimDevice(profile);
+    await fresh.program(0, W, n, n, { draw: 5 });
+    expect(await read(fresh)).toEqual(five);
+    // Without a context each call draws afresh, never as a numbered programming.
+    const auto = new SimDevice(profile);
+    await auto.program(0, W, n, n);
+    expect(await read(auto)).not.toEqual(five);
+    await expect(d.program(0, W, n, n, { draw: -1 })).rejects.toThrow(
+      /ProgramContext.draw must be a non-negative integer/,
+    );
+  });
 });
 
 describe('SimDevice as a Device', () => {

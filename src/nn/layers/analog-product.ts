@@ -47,17 +47,18 @@ export class AnalogWeights {
    * Y = X W^T (X batch x cols, Y batch x rows) on the device, programming it first if stale.
    * `sources` says which physical input each element of X copies (a conv's im2col map); it is
    * only called when the device converts per source, so other devices cost nothing, and the
-   * layer need not know which kind it has.
+   * layer need not know which kind it has. Stale weights are programmed as programming
+   * `ctx.programDraw` (default ctx.draw; see ForwardContext.programDraw).
    */
   async product(
     X: Float32Array,
     batch: number,
-    ctx: ProductContext,
+    ctx: ProductContext & { programDraw?: number },
     sources?: () => InputSources,
   ): Promise<Float32Array> {
     if (this.programmedVersion !== this.weight.version) {
       const version = this.weight.version;
-      await this.tiled.program(this.weight.value);
+      await this.tiled.program(this.weight.value, { draw: ctx.programDraw ?? ctx.draw });
       this.programmedVersion = version;
     }
     const pc: ProductContext = { draw: ctx.draw, rowOffset: ctx.rowOffset };

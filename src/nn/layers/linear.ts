@@ -94,6 +94,7 @@ export class Linear implements Layer {
       y = await this.onDevice.product(x.data, rows, {
         draw: ctx.draw,
         rowOffset: ctx.rowOffset * rowsPerSample,
+        programDraw: ctx.programDraw,
       });
       this.saturated = this.onDevice.saturated(y);
     } else {
