@@ -12,6 +12,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Elements of work per par_for range below which a split costs more than it saves. */
 #define GRAIN_ELEMS 16384
@@ -46,6 +49,15 @@ static int geo_arg(napi_env env, napi_value v, struct geo* g) {
   return 1;
 }
 
+/* Four floats (the row fold's sums: per-lane IEEE adds, as the scalar loops do them). */
+typedef float v4f __attribute__((vector_size(16)));
+static inline v4f load4(const float* p) {
+  v4f v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+static inline void store4(float* p, v4f v) { memcpy(p, &v, sizeof v); }
+
 struct unfold {
   const struct geo* g;
   float* x;
@@ -69,11 +81,21 @@ static void valid_columns(const struct geo* g, int off, int* lo, int* hi) {
 }
 
 /*
+ * GCC turns the short zero-fill loops of a row into memset calls, even for no element (every row
+ * of an unpadded layer): a call per row costs more than its stores. Plain loops instead.
+ */
+#if defined(__GNUC__) && !defined(__clang__)
+#define NO_LIBC_CALLS __attribute__((optimize("no-tree-loop-distribute-patterns")))
+#else
+#define NO_LIBC_CALLS
+#endif
+
+/*
  * im2colBatch: unit u = r * n + i writes row r of image i's columns (P floats). The unit's
  * (c, ky, kx, i) are stepped rather than divided out per unit: deep layers have units of a few
  * dozen floats, where four 64-bit divisions cost as much as the copy.
  */
-static void im2col_units(void* p, size_t u0, size_t u1) {
+NO_LIBC_CALLS static void im2col_units(void* p, size_t u0, size_t u1) {
   const struct unfold* s = p;
   const struct geo* g = s->g;
   const size_t n = (size_t)g->n, khw = (size_t)g->kh * g->kw, plane = (size_t)g->H * g->W;
@@ -111,105 +133,171 @@ static void im2col_units(void* p, size_t u0, size_t u1) {
   }
 }
 
-/* Kernel widths the row fold's per-kx tables hold; wider kernels take the plain scatter. */
+/* Kernel widths and sizes the row fold's per-kx tables and per-row term lists hold; larger kernels
+ * take the plain scatter. */
 #define FOLD_MAX_KW 16
-
-/*
- * col2imBatch at stride 1 along the rows, one input row at a time: pixel j of row d receives
- * seg[kx][j - off[kx]] for kx in [ka[j], kb[j]) (the columns that reach it: an interval), in kx
- * order. Looping over pixels with kx inside keeps one store per pixel; adding each kx's run in
- * turn instead re-loads, as a vector, floats stored one lane over just before (a store-forwarding
- * stall per vector: most of the kernel's time in deep layers). Pixels [jlo, jhi) get every kx.
- */
-struct row_fold {
-  ptrdiff_t off[FOLD_MAX_KW];
-  int *ka, *kb;
-  int jlo, jhi;
-};
-
-static void fold_row(float* d, const float* const* seg, const struct row_fold* t, int kw, int W) {
-  const int jlo = t->jlo, jhi = t->jhi;
-  if (kw == 3 && jlo < jhi) {
-    const float *s0 = seg[0] - t->off[0], *s1 = seg[1] - t->off[1], *s2 = seg[2] - t->off[2];
-    for (int j = jlo; j < jhi; j++) d[j] = ((d[j] + s0[j]) + s1[j]) + s2[j];
-  }
-  for (int j = 0; j < W; j++) {
-    if (kw == 3 && j == jlo && jlo < jhi) {
-      j = jhi - 1;
-      continue;
-    }
-    float v = d[j];
-    for (int kx = t->ka[j]; kx < t->kb[j]; kx++) v += seg[kx][j - t->off[kx]];
-    d[j] = v;
-  }
-}
+#define FOLD_MAX_TERMS 64
 
 /*
  * col2imBatch as the reference's scatter, one input plane per unit: unit u = c * n + i adds the
  * rows (c, ky, kx) of image i's columns onto plane c of image i, every pixel receiving its terms
- * in the reference's (ky, kx) order, so the sums are identical. The plane stays in L1 while its
- * kh*kw row segments stream by; images innermost, so the rows are read front to back. With
- * `overwrite` the plane starts from +0 (as a fresh zeroed array would), else from x's values.
+ * in the reference's (ky, kx) order, so the sums are identical. With `overwrite` the plane starts
+ * from +0 (as a fresh zeroed array would), else from x's values.
  */
 struct fold {
   struct unfold u;
   int overwrite;
-  const struct row_fold* rows; /* NULL: the plain scatter */
+  /* The row fold (column stride 1; NULL ka: the plain scatter). Pixel j of a row receives
+   * seg[kx][j - off[kx]] for kx in [ka[j], kb[j]); pixels [jlo, jhi) get every kx. */
+  ptrdiff_t off[FOLD_MAX_KW];
+  const int *ka, *kb;
+  int jlo, jhi;
 };
+
+/*
+ * The row fold (column stride 1): one input row at a time, each pixel's terms from every
+ * (ky, kx) that reaches it summed in registers in the reference's order and stored once.
+ * Interior pixels take four sums of four lanes side by side (the adds' latency, not the loads,
+ * bounds one chain); a pass per ky instead re-reads and re-writes the plane kh times.
+ */
+static void col2im_rows(const struct fold* f, float* xp, const float* base) {
+  const struct unfold* s = &f->u;
+  const struct geo* g = s->g;
+  const int outH = g->outH, outW = g->outW, kh = g->kh, kw = g->kw, W = g->W;
+  const int jlo = f->jlo, jhi = f->jhi, ow = f->overwrite;
+  const float* seg[FOLD_MAX_TERMS];
+  for (int iy = 0; iy < g->H; iy++) {
+    float* d = xp + (size_t)iy * W;
+    /* The ky reaching row iy, ascending (the reference's order), each with its kw segments. */
+    int m = 0, kys = 0;
+    int t = iy + g->ph;
+    for (int ky = 0; ky < kh && t >= 0; ky++, t -= g->dh) {
+      int oy = t;
+      if (g->sh != 1) {
+        if (t % g->sh) continue;
+        oy = t / g->sh;
+      }
+      if (oy >= outH) continue;
+      const float* r = base + (size_t)ky * kw * s->ld + (size_t)oy * outW;
+      for (int kx = 0; kx < kw; kx++) seg[m++] = r + (size_t)kx * s->ld - f->off[kx];
+      kys++;
+    }
+    if (!m) {
+      if (ow) memset(d, 0, sizeof(float) * W);
+      continue;
+    }
+    int j = jlo;
+    if (ow && jhi - jlo >= 4) {
+      for (; j + 16 <= jhi; j += 16) {
+        v4f a = {0, 0, 0, 0}, b = a, c = a, e = a;
+        for (int k = 0; k < m; k++) {
+          const float* q = seg[k] + j;
+          a += load4(q), b += load4(q + 4), c += load4(q + 8), e += load4(q + 12);
+        }
+        store4(d + j, a), store4(d + j + 4, b), store4(d + j + 8, c), store4(d + j + 12, e);
+      }
+      for (; j + 4 <= jhi; j += 4) {
+        v4f a = {0, 0, 0, 0};
+        for (int k = 0; k < m; k++) a += load4(seg[k] + j);
+        store4(d + j, a);
+      }
+      /* The last pixels as a block overlapping the one before: from zeros, recomputing a pixel
+       * gives the same value. */
+      if (j < jhi) {
+        j = jhi - 4;
+        v4f a = {0, 0, 0, 0};
+        for (int k = 0; k < m; k++) a += load4(seg[k] + j);
+        store4(d + j, a);
+      }
+    } else {
+      for (; j + 4 <= jhi; j += 4) {
+        v4f a = ow ? (v4f){0, 0, 0, 0} : load4(d + j);
+        for (int k = 0; k < m; k++) a += load4(seg[k] + j);
+        store4(d + j, a);
+      }
+      for (; j < jhi; j++) {
+        float v = ow ? 0.0f : d[j];
+        for (int k = 0; k < m; k++) v += seg[k][j];
+        d[j] = v;
+      }
+    }
+    /* The pixels at the row's ends, which only some kx reach. */
+    const int left = jlo < W ? jlo : W, right = jhi > jlo ? jhi : jlo;
+    for (j = 0; j < W; j++) {
+      if (j == left) j = right;
+      if (j >= W) break;
+      float v = ow ? 0.0f : d[j];
+      for (int r = 0; r < kys; r++)
+        for (int kx = f->ka[j]; kx < f->kb[j]; kx++) v += seg[r * kw + kx][j];
+      d[j] = v;
+    }
+  }
+}
+
+/*
+ * The plain scatter onto one plane: each (ky, kx) row's terms added in turn, the reference's
+ * loop. Kept scalar: vectorised at column stride 1, each run re-loads floats stored one lane
+ * over just before (a store-forwarding stall per vector).
+ */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-vectorize")))
+#endif
+static void col2im_scatter(const struct fold* f, float* xp, const float* base) {
+  const struct unfold* s = &f->u;
+  const struct geo* g = s->g;
+  const int outW = g->outW, outH = g->outH, sw = g->sw, kw = g->kw;
+  for (int ky = 0; ky < g->kh; ky++) {
+    const float* row0 = base + (size_t)ky * kw * s->ld;
+    for (int kx = 0; kx < kw; kx++) {
+      const float* sg = row0 + kx * s->ld;
+      const int lo = s->lo[kx], hi = s->hi[kx];
+      const ptrdiff_t o = (ptrdiff_t)kx * g->dw - g->pw;
+      int iy = ky * g->dh - g->ph;
+      for (int oy = 0; oy < outH; oy++, iy += g->sh, sg += outW) {
+        if (iy < 0 || iy >= g->H) continue;
+        float* dst = xp + (ptrdiff_t)iy * g->W + o;
+        for (int ox = lo; ox < hi; ox++) dst[(ptrdiff_t)ox * sw] += sg[ox];
+      }
+    }
+  }
+}
 
 static void col2im_units(void* p, size_t u0, size_t u1) {
   const struct fold* f = p;
   const struct unfold* s = &f->u;
   const struct geo* g = s->g;
   const size_t n = (size_t)g->n, plane = (size_t)g->H * g->W;
-  const int outW = g->outW, outH = g->outH, sw = g->sw, kw = g->kw;
-  const float* seg[FOLD_MAX_KW];
   for (size_t u = u0; u < u1; u++) {
     const size_t c = u / n, i = u % n;
     float* xp = s->x + i * s->img + c * plane;
-    if (f->overwrite) memset(xp, 0, sizeof(float) * plane);
-    for (int ky = 0; ky < g->kh; ky++) {
-      const float* row0 = s->cols + (c * g->kh + ky) * kw * s->ld + i * s->P;
-      if (f->rows) {
-        int iy = ky * g->dh - g->ph;
-        for (int oy = 0; oy < outH; oy++, iy += g->sh) {
-          if (iy < 0 || iy >= g->H) continue;
-          for (int kx = 0; kx < kw; kx++) seg[kx] = row0 + kx * s->ld + (size_t)oy * outW;
-          fold_row(xp + (size_t)iy * g->W, seg, f->rows, kw, g->W);
-        }
-        continue;
-      }
-      for (int kx = 0; kx < kw; kx++) {
-        const float* sg = row0 + kx * s->ld;
-        const int lo = s->lo[kx], hi = s->hi[kx];
-        const ptrdiff_t o = (ptrdiff_t)kx * g->dw - g->pw;
-        int iy = ky * g->dh - g->ph;
-        for (int oy = 0; oy < outH; oy++, iy += g->sh, sg += outW) {
-          if (iy < 0 || iy >= g->H) continue;
-          float* dst = xp + (ptrdiff_t)iy * g->W + o;
-          for (int ox = lo; ox < hi; ox++) dst[(ptrdiff_t)ox * sw] += sg[ox];
-        }
-      }
+    const float* base = s->cols + c * (size_t)g->kh * g->kw * s->ld + i * s->P;
+    if (f->ka) {
+      col2im_rows(f, xp, base);
+    } else {
+      if (f->overwrite) memset(xp, 0, sizeof(float) * plane);
+      col2im_scatter(f, xp, base);
     }
   }
 }
 
-/* Fills t for the row fold (stride 1, kw <= FOLD_MAX_KW); ka and kb hold W ints each. */
-static void row_fold_tables(const struct unfold* s, struct row_fold* t, int* ka, int* kb) {
+/* Fills f's row-fold tables (column stride 1); ka and kb hold W ints each. */
+static void row_fold_tables(struct fold* f, int* ka, int* kb) {
+  const struct unfold* s = &f->u;
   const struct geo* g = s->g;
-  t->ka = ka;
-  t->kb = kb;
-  t->jlo = 0;
-  t->jhi = g->W;
+  f->ka = ka;
+  f->kb = kb;
+  f->jlo = 0;
+  f->jhi = g->W;
   for (int kx = 0; kx < g->kw; kx++) {
-    t->off[kx] = (ptrdiff_t)kx * g->dw - g->pw;
-    if (s->lo[kx] + t->off[kx] > t->jlo) t->jlo = (int)(s->lo[kx] + t->off[kx]);
-    if (s->hi[kx] + t->off[kx] < t->jhi) t->jhi = (int)(s->hi[kx] + t->off[kx]);
+    f->off[kx] = (ptrdiff_t)kx * g->dw - g->pw;
+    if (s->lo[kx] + f->off[kx] > f->jlo) f->jlo = (int)(s->lo[kx] + f->off[kx]);
+    if (s->hi[kx] + f->off[kx] < f->jhi) f->jhi = (int)(s->hi[kx] + f->off[kx]);
   }
+  if (f->jhi < f->jlo) f->jhi = f->jlo;
   for (int j = 0; j < g->W; j++) {
     int a = -1, b = -1;
     for (int kx = 0; kx < g->kw; kx++) {
-      const ptrdiff_t ox = j - t->off[kx];
+      const ptrdiff_t ox = j - f->off[kx];
       if (ox >= s->lo[kx] && ox < s->hi[kx]) {
         if (a < 0) a = kx;
         b = kx + 1;
@@ -254,7 +342,23 @@ static void im2row_units(void* p, size_t u0, size_t u1) {
     for (int ox = 0; ox < g->outW; ox++) {
       const int x0 = ox * g->sw - g->pw;
       const int inside = x0 >= 0 && x0 + (kw - 1) * dw < W;
-      if (inside && kw == 3 && dw == 1) {
+      if (inside && kw == 3 && dw == 1 && x0 + 3 < W) {
+        /* The common 3-wide kernel by 4-float copies, each one's 4th float overwritten by the
+         * next (the last one copied by 3): a load and a store per triple. r[3] lies in the row. */
+        const v4f zero = {0, 0, 0, 0};
+        for (int j = 0; j < CK - 1; j++, o += 3) {
+          const float* r = rows[j];
+          store4(o, r ? load4(r + x0) : zero);
+        }
+        const float* r = rows[CK - 1];
+        if (!r) {
+          o[0] = 0, o[1] = 0, o[2] = 0;
+        } else {
+          r += x0;
+          o[0] = r[0], o[1] = r[1], o[2] = r[2];
+        }
+        o += 3;
+      } else if (inside && kw == 3 && dw == 1) {
         /* The common 3-wide kernel, unrolled. */
         for (int j = 0; j < CK; j++, o += 3) {
           const float* r = rows[j];
@@ -335,11 +439,16 @@ static napi_value js_conv_unfold_par(napi_env env, napi_callback_info cb) {
   else if (mode == 2)
     par_for(n * g.outH, grain_for((size_t)g.outW * s->K), im2row_units, &rt);
   else {
-    /* The row fold at stride 1 (the columns that reach a pixel are then an interval of kx). */
-    struct row_fold t;
-    int* jt = g.sw == 1 && g.kw <= FOLD_MAX_KW ? malloc(sizeof(int) * 2 * (size_t)g.W) : NULL;
-    if (jt) row_fold_tables(s, &t, jt, jt + g.W);
-    f.rows = jt ? &t : NULL;
+    /* The row fold at column stride 1 (the columns that reach a pixel are then an
+     * interval of kx); else the plain scatter. */
+    int* jt = g.sw == 1 && g.kw <= FOLD_MAX_KW && g.kh * g.kw <= FOLD_MAX_TERMS
+                  ? malloc(sizeof(int) * 2 * (size_t)g.W)
+                  : NULL;
+    f.ka = NULL;
+    if (jt) row_fold_tables(&f, jt, jt + g.W);
+    /* Rows with fewer than 4 pixels that every kx reaches (the ConvNet's last conv: 6x6,
+     * unpadded) gain nothing from the row fold's vectors; the scalar scatter is faster there. */
+    if (jt && f.jhi - f.jlo < 4) f.ka = NULL;
     par_for((size_t)g.C * n, grain_for(s->P * g.kh * g.kw), col2im_units, &f);
     free(jt);
   }
@@ -426,6 +535,95 @@ struct rows_out {
   int any;
 };
 
+/* rows_out_units for channel f, positions [q0, q1) of image i; returns the marks or'ed. */
+static uint8_t rows_out_scalar(const struct rows_out* s, size_t i, size_t f, size_t q0, size_t q1) {
+  const size_t F = s->F, P = s->P;
+  const float lo = s->lo, hi = s->hi;
+  const float* src = s->Y + i * P * F + f;
+  float* o = s->y + i * F * P + f * P;
+  const float b = s->bias ? s->bias[f] : 0.0f;
+  uint8_t any = 0;
+  if (s->sat) {
+    uint8_t* m = s->sat + i * F * P + f * P;
+    /* Bitwise, not ||: saturation is data-dependent, and branches on it mispredict. */
+    if (s->bias)
+      for (size_t q = q0; q < q1; q++) {
+        const float v = src[q * F];
+        const uint8_t k = (uint8_t)((v <= lo) | (v >= hi));
+        o[q] = v + b;
+        m[q] = k;
+        any |= k;
+      }
+    else
+      for (size_t q = q0; q < q1; q++) {
+        const float v = src[q * F];
+        const uint8_t k = (uint8_t)((v <= lo) | (v >= hi));
+        o[q] = v;
+        m[q] = k;
+        any |= k;
+      }
+  } else if (s->bias)
+    for (size_t q = q0; q < q1; q++) o[q] = src[q * F] + b;
+  else
+    for (size_t q = q0; q < q1; q++) o[q] = src[q * F];
+  return any;
+}
+
+#ifdef __SSE2__
+/* The 4 mask bytes of _mm_movemask_ps's 4 bits, as a little-endian word. */
+static const uint32_t MASK_BYTES[16] = {
+    0x00000000, 0x00000001, 0x00000100, 0x00000101, 0x00010000, 0x00010001, 0x00010100,
+    0x00010101, 0x01000000, 0x01000001, 0x01000100, 0x01000101, 0x01010000, 0x01010001,
+    0x01010100, 0x01010101};
+
+/*
+ * Channels [f, f+4) of positions [q0, q1) by 4 x 4 blocks transposed in registers: the same
+ * adds and comparisons as rows_out_scalar, lane by lane, without its strided scalar loads (the
+ * loop's cost). Returns how far it got (the rest, q1 - q0 mod 4 positions, is left over).
+ */
+static size_t rows_out_block4(const struct rows_out* s, size_t i, size_t f, size_t q0, size_t q1,
+                              uint8_t* any) {
+  const size_t F = s->F, P = s->P;
+  const float* Yi = s->Y + i * P * F + f;
+  float* o = s->y + i * F * P + f * P;
+  uint8_t* m = s->sat ? s->sat + i * F * P + f * P : NULL;
+  const __m128 lo = _mm_set1_ps(s->lo), hi = _mm_set1_ps(s->hi);
+  __m128 b0 = _mm_setzero_ps(), b1 = b0, b2 = b0, b3 = b0;
+  if (s->bias) {
+    b0 = _mm_set1_ps(s->bias[f]), b1 = _mm_set1_ps(s->bias[f + 1]);
+    b2 = _mm_set1_ps(s->bias[f + 2]), b3 = _mm_set1_ps(s->bias[f + 3]);
+  }
+  int bits = 0;
+  size_t q = q0;
+  for (; q + 4 <= q1; q += 4) {
+    __m128 r0 = _mm_loadu_ps(Yi + q * F), r1 = _mm_loadu_ps(Yi + (q + 1) * F);
+    __m128 r2 = _mm_loadu_ps(Yi + (q + 2) * F), r3 = _mm_loadu_ps(Yi + (q + 3) * F);
+    _MM_TRANSPOSE4_PS(r0, r1, r2, r3); /* r_k: channel f+k at positions q..q+3 */
+    if (m) {
+      const int k0 = _mm_movemask_ps(_mm_or_ps(_mm_cmple_ps(r0, lo), _mm_cmpge_ps(r0, hi)));
+      const int k1 = _mm_movemask_ps(_mm_or_ps(_mm_cmple_ps(r1, lo), _mm_cmpge_ps(r1, hi)));
+      const int k2 = _mm_movemask_ps(_mm_or_ps(_mm_cmple_ps(r2, lo), _mm_cmpge_ps(r2, hi)));
+      const int k3 = _mm_movemask_ps(_mm_or_ps(_mm_cmple_ps(r3, lo), _mm_cmpge_ps(r3, hi)));
+      memcpy(m + q, &MASK_BYTES[k0], 4);
+      memcpy(m + P + q, &MASK_BYTES[k1], 4);
+      memcpy(m + 2 * P + q, &MASK_BYTES[k2], 4);
+      memcpy(m + 3 * P + q, &MASK_BYTES[k3], 4);
+      bits |= k0 | k1 | k2 | k3;
+    }
+    if (s->bias) {
+      r0 = _mm_add_ps(r0, b0), r1 = _mm_add_ps(r1, b1);
+      r2 = _mm_add_ps(r2, b2), r3 = _mm_add_ps(r3, b3);
+    }
+    _mm_storeu_ps(o + q, r0);
+    _mm_storeu_ps(o + P + q, r1);
+    _mm_storeu_ps(o + 2 * P + q, r2);
+    _mm_storeu_ps(o + 3 * P + q, r3);
+  }
+  if (bits) *any = 1;
+  return q;
+}
+#endif
+
 /*
  * y[(i*F + f)*P + q] = Y[(i*P + q)*F + f] (+ bias[f]); sat[same] = 1 where Y <= lo or >= hi.
  * Unit u = i * tiles + t: image i, output positions [t*QTILE, (t+1)*QTILE).
@@ -433,41 +631,18 @@ struct rows_out {
 static void rows_out_units(void* p, size_t u0, size_t u1) {
   struct rows_out* s = p;
   const size_t F = s->F, P = s->P;
-  const float lo = s->lo, hi = s->hi;
   uint8_t any = 0;
   for (size_t u = u0; u < u1; u++) {
     const size_t i = u / s->tiles, q0 = u % s->tiles * QTILE;
     const size_t q1 = q0 + QTILE < P ? q0 + QTILE : P;
-    const float* Yi = s->Y + i * P * F;
-    float* yi = s->y + i * F * P;
-    for (size_t f = 0; f < F; f++) {
-      const float* src = Yi + f;
-      float* o = yi + f * P;
-      const float b = s->bias ? s->bias[f] : 0.0f;
-      if (s->sat) {
-        uint8_t* m = s->sat + i * F * P + f * P;
-        /* Bitwise, not ||: saturation is data-dependent, and branches on it mispredict. */
-        if (s->bias)
-          for (size_t q = q0; q < q1; q++) {
-            const float v = src[q * F];
-            const uint8_t k = (uint8_t)((v <= lo) | (v >= hi));
-            o[q] = v + b;
-            m[q] = k;
-            any |= k;
-          }
-        else
-          for (size_t q = q0; q < q1; q++) {
-            const float v = src[q * F];
-            const uint8_t k = (uint8_t)((v <= lo) | (v >= hi));
-            o[q] = v;
-            m[q] = k;
-            any |= k;
-          }
-      } else if (s->bias)
-        for (size_t q = q0; q < q1; q++) o[q] = src[q * F] + b;
-      else
-        for (size_t q = q0; q < q1; q++) o[q] = src[q * F];
+    size_t f = 0;
+#ifdef __SSE2__
+    for (; f + 4 <= F; f += 4) {
+      const size_t q = rows_out_block4(s, i, f, q0, q1, &any);
+      for (size_t k = 0; k < 4 && q < q1; k++) any |= rows_out_scalar(s, i, f + k, q, q1);
     }
+#endif
+    for (; f < F; f++) any |= rows_out_scalar(s, i, f, q0, q1);
   }
   if (any) __atomic_store_n(&s->any, 1, __ATOMIC_RELAXED);
 }

@@ -258,12 +258,19 @@ describe.skipIf(!host)('native host unfolding (convUnfoldPar) against the JS loo
     { C: 9, H: 21, W: 20, kh: 5, kw: 3, s: [3, 2], p: [2, 1], d: [2, 1] },
     { C: 32, H: 6, W: 6, kh: 3, kw: 3, s: [1, 1], p: [1, 1], d: [1, 1] },
     { C: 40, H: 4, W: 5, kh: 1, kw: 1, s: [1, 1], p: [0, 0], d: [1, 1] },
-    // The ConvNet's last conv: rows of 5 columns, most pixels at a row's edge (host.c's row fold).
+    // Rows of 5 columns, 3 pixels reached by every kx: host.c's scalar scatter, not its row fold.
     { C: 48, H: 7, W: 7, kh: 3, kw: 3, s: [1, 1], p: [0, 0], d: [1, 1] },
     // Padding wider than the reach of the kernel's columns: no pixel gets every kx.
     { C: 60, H: 5, W: 3, kh: 3, kw: 3, s: [1, 1], p: [2, 2], d: [2, 2] },
     // A wide kernel at stride 1 (the row fold's general width).
     { C: 20, H: 9, W: 11, kh: 2, kw: 5, s: [1, 1], p: [1, 2], d: [1, 1] },
+    // Long rows: the row fold's 16-, 4- and overlapping last block; im2row's 4-float copies.
+    { C: 6, H: 9, W: 43, kh: 3, kw: 3, s: [1, 1], p: [0, 0], d: [1, 1] },
+    { C: 5, H: 10, W: 23, kh: 3, kw: 3, s: [1, 1], p: [2, 1], d: [1, 2] },
+    // Row stride 2 with column stride 1 (the row fold picks the ky of each row), dilated rows.
+    { C: 7, H: 14, W: 18, kh: 3, kw: 3, s: [2, 1], p: [1, 1], d: [2, 1] },
+    // 81 terms per pixel: more than the row fold holds, so the plain scatter.
+    { C: 3, H: 12, W: 14, kh: 9, kw: 9, s: [1, 1], p: [4, 4], d: [1, 1] },
   ];
   const n = 6;
 
@@ -303,7 +310,7 @@ describe.skipIf(!host)('native host unfolding (convUnfoldPar) against the JS loo
   // Signed zeros, infinities and NaN in the columns and in the array added onto: the sums must
   // meet them in the reference's order (-0 + -0 stays -0, Inf + -Inf is NaN, and so on).
   for (const threads of [1, 2]) {
-    for (const c of PAR_CASES.slice(-3)) {
+    for (const c of [...PAR_CASES.slice(2, 3), ...PAR_CASES.slice(-7)]) {
       it(`${label(c)}, ${threads} thread(s): col2imBatch with special values`, () => {
         const opts: Conv2dOptions = { stride: c.s, padding: c.p, dilation: c.d };
         const [outH, outW] = convOutputSize(c.H, c.W, c.kh, c.kw, opts);

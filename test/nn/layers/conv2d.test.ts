@@ -300,6 +300,12 @@ const hostCases: { name: string; opts: Omit<Conv2dLayerOptions, 'analog'>; input
     input: [8, 4, 32, 32],
   },
   {
+    // The ConvNet's 15x15 stage in small: 4-channel blocks plus 2, rows of 13 (odd tails).
+    name: '3x3 over 15x15, 10 output channels',
+    opts: { inChannels: 5, outChannels: 10, kernel: 3, seed: 7 },
+    input: [6, 5, 15, 15],
+  },
+  {
     name: '1x1, 40 output channels over 6x6 (tile edges)',
     opts: { inChannels: 33, outChannels: 40, kernel: 1, seed: 5 },
     input: [7, 33, 6, 6],
@@ -347,8 +353,14 @@ describe.skipIf(!hostAddon())('Conv2d with the native host kernels (native/host.
     }
   }
 
-  for (const bound of [1 / 3, 0.7]) {
-    it(`marks saturation as the double comparison does, bound ${bound}`, async () => {
+  // F = 6: channels 0-3 take host.c's 4 x 4 blocks, 4-5 its scalar loop.
+  for (const [bound, F] of [
+    [1 / 3, 1],
+    [0.7, 1],
+    [1 / 3, 6],
+    [0.7, 6],
+  ]) {
+    it(`marks saturation as the double comparison does, bound ${bound}, ${F} channel(s)`, async () => {
       // fround(1/3) lies above 1/3, fround(0.7) below 0.7: outputs at fround(bound) and the
       // floats next to it must be marked exactly as comparing with the double bound marks them.
       const f = Math.fround(bound);
@@ -357,20 +369,23 @@ describe.skipIf(!hostAddon())('Conv2d with the native host kernels (native/host.
       const values = [f, up, down, 0.95, -f, -up, -down, -0.95, 0];
       const layer = new Conv2d(runtime(new InstrumentedDevice({ outputRange: [-bound, bound] })), {
         inChannels: 1,
-        outChannels: 1,
+        outChannels: F,
         kernel: 1,
         bias: false,
         analog: true,
       });
-      layer.weight.value[0] = 1;
+      layer.weight.value.fill(1);
       layer.weight.version++;
       const data = new Float32Array(64 * 64);
       for (let i = 0; i < data.length; i++) data[i] = values[i % values.length]!;
       const x = { data, shape: [1, 1, 64, 64] };
+      // Channel k's gradient is 2^k, so dx tells which channels' masks let it through.
+      const all = 2 ** F - 1;
       const masked = async () => {
         await layer.forward(x, ctx());
-        const ones = new Float32Array(data.length).fill(1);
-        const dx = layer.backward({ data: ones, shape: x.shape }).data;
+        const dy = new Float32Array(F * data.length);
+        for (let k = 0; k < F; k++) dy.fill(2 ** k, k * data.length, (k + 1) * data.length);
+        const dx = layer.backward({ data: dy, shape: [1, F, 64, 64] }).data;
         return [...dx.subarray(0, values.length)];
       };
       const native = await masked();
@@ -378,8 +393,8 @@ describe.skipIf(!hostAddon())('Conv2d with the native host kernels (native/host.
       const js = await masked();
       expect(native).toEqual(js);
       // Sanity of the reference: the bound's own float is masked only when it is not inside.
-      expect(js[0]).toBe(f >= bound ? 0 : 1);
-      expect(js[8]).toBe(1);
+      expect(js[0]).toBe(f >= bound ? 0 : all);
+      expect(js[8]).toBe(all);
     });
   }
 });
@@ -424,7 +439,7 @@ describe("Conv2d keeps a training forward's columns for its backward (KEEP_COLUM
     // a: two training forwards, the second on x2, then backward; b: x2 alone.
     await a.forward(x1, ctx());
     const ya = await a.forward(x2, ctx());
-    const yb = await b.forward(x2, ctx());
+    await b.forward(x2, ctx());
     const dy = randTensor(ya.shape, 3);
     const dxa = a.backward(dy).data.slice();
     const dxb = b.backward(dy).data.slice();
