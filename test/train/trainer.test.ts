@@ -100,34 +100,43 @@ describe('train', () => {
     expect(lines.filter((l) => l.event === 'epoch').map((l) => l.epoch)).toEqual([1, 2, 3, 4]);
   });
 
-  it('--resume reaches the same weights with programming noise too (keyed on the step)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'analoop-prog-'));
-    const file = join(dir, 'programming.json');
-    const profile = paperProfile({ p: 16, ep: 0.5 });
-    const programming = { model: 'gaussian', scale: 0.05 } as const;
-    await writeFile(file, JSON.stringify({ ...profile, noise: { ...profile.noise, programming } }));
-    const config = { ...base, device: `sim:${file}`, epochs: 2 };
-    const full = await train(config, { data });
-    // Without the programming noise the run differs: the noise is really there.
-    const noiseFree = await train({ ...config, device: base.device }, { data });
-    expect(weights(noiseFree)).not.toEqual(weights(full));
+  it.each([
+    ['mlp', {}],
+    ['convnet', { model: 'convnet', modelOptions: { convLayers: 1, linearLayers: 1 } }],
+  ] as const)(
+    '--resume reaches the same weights with programming noise too (%s)',
+    async (_, model) => {
+      const dir = await mkdtemp(join(tmpdir(), 'analoop-prog-'));
+      const file = join(dir, 'programming.json');
+      const profile = paperProfile({ p: 16, ep: 0.5 });
+      const programming = { model: 'gaussian', scale: 0.05 } as const;
+      await writeFile(
+        file,
+        JSON.stringify({ ...profile, noise: { ...profile.noise, programming } }),
+      );
+      const config = { ...base, ...model, device: `sim:${file}`, epochs: 2 };
+      const full = await train(config, { data });
+      // Without the programming noise the run differs: the noise is really there.
+      const noiseFree = await train({ ...config, device: base.device }, { data });
+      expect(weights(noiseFree)).not.toEqual(weights(full));
 
-    const runDir = join(dir, 'run');
-    const ctl = new AbortController();
-    let seen = 0;
-    await expect(
-      train(config, {
-        data,
-        runDir,
-        signal: ctl.signal,
-        onProgress: (e) => {
-          if (e.event === 'batch' && ++seen === 384 / 32 + 3) ctl.abort();
-        },
-      }),
-    ).rejects.toThrow(TrainingInterrupted);
-    const resumed = await train(config, { data, runDir, resume: true });
-    expect(weights(resumed)).toEqual(weights(full));
-  });
+      const runDir = join(dir, 'run');
+      const ctl = new AbortController();
+      let seen = 0;
+      await expect(
+        train(config, {
+          data,
+          runDir,
+          signal: ctl.signal,
+          onProgress: (e) => {
+            if (e.event === 'batch' && ++seen === 384 / 32 + 3) ctl.abort();
+          },
+        }),
+      ).rejects.toThrow(TrainingInterrupted);
+      const resumed = await train(config, { data, runDir, resume: true });
+      expect(weights(resumed)).toEqual(weights(full));
+    },
+  );
 
   it('sees an abort fired from a timer (as Ctrl-C is) between batches, not only at the end', async () => {
     // The device is in-process, so nothing in a step waits on I/O: the abort below can only run

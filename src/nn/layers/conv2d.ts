@@ -271,7 +271,7 @@ export class Conv2d implements Layer {
         const Y = await this.onDevice.product(
           Xn,
           n * P,
-          { draw: ctx.draw, rowOffset: (ctx.rowOffset + b0) * P },
+          { draw: ctx.draw, rowOffset: (ctx.rowOffset + b0) * P, programDraw: ctx.programDraw },
           () => this.sources(ctx.rowOffset + b0, n, H, W, P, K),
         );
         // Y is (n*P) x F; the layer's output is channel-major per image.
