@@ -109,6 +109,7 @@ __attribute__((target("avx2"))) static void normals_avx2(const uint32_t* bits, d
   const __m256d half = _mm256_set1_pd(0.5), inv = _mm256_set1_pd(INV_FRAC);
   uint32_t tails[BLOCK + 4], nt = 0;
   uint32_t j = 0;
+#pragma GCC unroll 2
   for (; j + 4 <= m; j += 4) {
     const __m128i h = _mm_loadu_si128((const __m128i*)(bits + j));
     const __m128i bin = _mm_srli_epi32(h, FRAC_BITS);
