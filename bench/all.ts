@@ -34,6 +34,7 @@ import type { Kernels } from '../src/compute/kernels.js';
 import { autoBlasThreads, type OpenblasKernels } from '../src/compute/openblas-kernels.js';
 import { listKernelsProviders } from '../src/compute/registry.js';
 import { blasPeak, repoRoot, round, type Peak } from './baseline.js';
+import { chainSplit } from './chain-split.js';
 import { trainBench } from './train.js';
 
 const N = 1024;
@@ -193,6 +194,9 @@ async function main(): Promise<void> {
           'mlp/sim,mlp/digital,convnet/sim,convnet/digital',
         ]))!);
 
+  log('noise generation vs quantisation in the chains');
+  const split = chainSplit();
+
   const byId = (report: Record<string, unknown> | undefined) =>
     new Map(
       ((report?.cases ?? []) as Case[]).filter((c) => 'samplesPerSec' in c).map((c) => [c.id, c]),
@@ -291,6 +295,11 @@ async function main(): Promise<void> {
       convnet: noiseShare('convnet/sim') ?? null,
       target: `<= ${TARGET.noiseShareMax}`,
       met: ['mlp/sim', 'convnet/sim'].every((id) => (noiseShare(id) ?? 1) <= TARGET.noiseShareMax),
+      noiseGenerationAlone: {
+        what: 'the chains also quantise: their noise part (bench/chain-split.ts, this run) times the MLP chain share, an estimate of noise generation alone over the step',
+        mlp: ratio(noiseShare('mlp/sim'), 1 / split.noiseFraction),
+        chainSplit: split,
+      },
     },
   };
 
