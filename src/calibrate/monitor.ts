@@ -15,7 +15,14 @@
  */
 import { merge, Subject, type Observable } from 'rxjs';
 import { hash32, splitmix32, type Rng } from '../data/prng.js';
-import type { Device, DeviceInfo, ProductContext, Telemetry, TileId } from '../device/device.js';
+import type {
+  Device,
+  DeviceInfo,
+  ProductContext,
+  ProgramContext,
+  Telemetry,
+  TileId,
+} from '../device/device.js';
 import type { Profile } from '../profile/index.js';
 import { ProfilePredictor, type Prediction } from './predict.js';
 
@@ -78,18 +85,39 @@ export interface MonitorStatus {
   lastWarning?: string;
 }
 
+/**
+ * What the monitor knows of one tile's current programming. Training re-programs every tile
+ * every step, so nothing here is computed at program() beyond a copy of the weights: the
+ * programmed weights and their variances wait for the first sampled product, and every buffer
+ * is kept for the next programming of the same shape.
+ */
 interface TileImage {
-  Wq: Float64Array;
-  /** Per-weight variance of the per-draw weight noise and of the write error, when needed. */
-  vw?: Float64Array;
-  vp?: Float64Array;
-  /** The current draw: discounted sums over its earlier calls, for their covariance. */
-  draw?: DrawState;
-  /** The same over every call since programming (the write error is shared by all of them). */
-  prog?: ProgState;
   rows: number;
   cols: number;
   programmedAt: number;
+  /** The weights as written (the caller may change its array once program() settles). */
+  W: Float32Array;
+  /** Wq and the variances below describe W (false until the first sampled call). */
+  ready: boolean;
+  Wq: Float64Array;
+  /**
+   * Per weight, the variance of the per-draw weight noise, of the write error, and their sum,
+   * weight (r, k)'s at r * vStride + k: vStride 0 (one row for all) when they do not depend on
+   * the weight.
+   */
+  vw: Float64Array;
+  vp: Float64Array;
+  vt: Float64Array;
+  vStride: number;
+  /** Whether any weight has write error (else earlier draws' products are independent). */
+  hasProg: boolean;
+  /** The current draw's discounted sums over its earlier calls, for their covariance. */
+  drawId: number | string | undefined;
+  draw: RowSums;
+  /** The same over every call since programming (the write error is shared by all of them). */
+  prog: RowSums;
+  /** Earlier sampled products, with their draw, per-row slope / sd (0 = skipped) and weight. */
+  kept: { x: Float64Array; ar: Float64Array; w: Float64Array; draw: number | string }[];
 }
 
 /**
@@ -99,19 +127,50 @@ interface TileImage {
  * covariance of those errors, not from assuming independent products, which made small windows
  * (a few calls) look like large gain errors, and made one programming's write error (up to half
  * the predicted variance) look like a noise mismatch.
+ *
+ * Per row and column, discounted sums of x_bk slope_b / sd_b and of the gain weights. A row
+ * holds zeros until a call with a usable product writes it: rows are cleared when first
+ * written, so a new draw or programming costs nothing until then.
  */
-interface DrawState {
-  id: number | string;
-  /** Per row and column, discounted sums of x_bk slope_b / sd_b and of the gain weights. */
-  sr: Float64Array;
-  su: Float64Array;
+class RowSums {
+  sr: Float64Array = new Float64Array(0);
+  su: Float64Array = new Float64Array(0);
+  private live = new Uint8Array(0);
+  reset(rows: number, cols: number): void {
+    if (this.live.length !== rows || this.sr.length !== rows * cols) {
+      this.sr = new Float64Array(rows * cols);
+      this.su = new Float64Array(rows * cols);
+      this.live = new Uint8Array(rows);
+    } else this.live.fill(0);
+  }
+  /** Make row r's sums current (zero when not yet written since the reset). */
+  touch(r: number, cols: number): void {
+    if (this.live[r]) return;
+    this.sr.fill(0, r * cols, (r + 1) * cols);
+    this.su.fill(0, r * cols, (r + 1) * cols);
+    this.live[r] = 1;
+  }
 }
 
-interface ProgState {
-  sr: Float64Array;
-  su: Float64Array;
-  /** Earlier sampled products, with their draw, per-row slope / sd (0 = skipped) and weight. */
-  kept: { x: Float64Array; ar: Float64Array; w: Float64Array; draw: number | string }[];
+/** Reusable scratch arrays (grown, never shrunk): the per-call work allocates nothing big. */
+class Scratch {
+  private readonly bufs = new Map<string, Float64Array>();
+  get(name: string, size: number): Float64Array {
+    let b = this.bufs.get(name);
+    if (!b || b.length < size)
+      this.bufs.set(name, (b = new Float64Array(Math.max(size, 2 * (b?.length ?? 0)))));
+    return b;
+  }
+  private readonly views = new Map<string, { b: Float64Array; len: number; v: Float64Array[] }>();
+  /** n rows of `len` values each, as views of one buffer (kept: views are costly to make). */
+  rows(name: string, n: number, len: number): Float64Array[] {
+    const b = this.get(name, n * len);
+    const c = this.views.get(name);
+    if (c && c.b === b && c.len === len && c.v.length >= n) return c.v;
+    const v = Array.from({ length: n }, (_, j) => b.subarray(j * len, (j + 1) * len));
+    this.views.set(name, { b, len, v });
+    return v;
+  }
 }
 
 class ChannelStats {
@@ -212,35 +271,10 @@ export function noiseTest(
 }
 
 /**
- * sum over b != b' of (sum_k v_k x_bk x_b'k a_b a_b'), the off-diagonal part of a quadratic form
- * in the shared weight noise, in O(n cols).
+ * sum over b != b' of rho_bb'^2, rho_bb' = sum_k u_bk u_b'k, in O(n min(n, cols) cols); g is
+ * scratch of cols^2 values, used when n > cols.
  */
-function crossForm(
-  xs: Float64Array[],
-  a: Float64Array,
-  n: number,
-  v: Float64Array,
-  off: number,
-  cols: number,
-): number {
-  let t = 0;
-  for (let k = 0; k < cols; k++) {
-    const vk = v[off + k]!;
-    if (vk === 0) continue;
-    let s = 0;
-    let s2 = 0;
-    for (let b = 0; b < n; b++) {
-      const z = a[b]! * xs[b]![k]!;
-      s += z;
-      s2 += z * z;
-    }
-    t += vk * (s * s - s2);
-  }
-  return t;
-}
-
-/** sum over b != b' of rho_bb'^2, rho_bb' = sum_k u_bk u_b'k, in O(n min(n, cols) cols). */
-function crossSquares(us: Float64Array[], n: number, cols: number): number {
+function crossSquares(us: Float64Array[], n: number, cols: number, g: () => Float64Array): number {
   let t = 0;
   if (n <= cols) {
     for (let b = 0; b < n; b++)
@@ -254,7 +288,7 @@ function crossSquares(us: Float64Array[], n: number, cols: number): number {
     return t;
   }
   // ||U^T U||_F^2 - sum_b |u_b|^4
-  const g = new Float64Array(cols * cols);
+  const gg = g().fill(0, 0, cols * cols);
   for (let b = 0; b < n; b++) {
     const x = us[b]!;
     let nn = 0;
@@ -262,12 +296,134 @@ function crossSquares(us: Float64Array[], n: number, cols: number): number {
       const xk = x[k]!;
       nn += xk * xk;
       if (xk === 0) continue;
-      for (let l = 0; l < cols; l++) g[k * cols + l] += xk * x[l]!;
+      for (let l = 0; l < cols; l++) gg[k * cols + l] += xk * x[l]!;
     }
     t -= nn * nn;
   }
-  for (let j = 0; j < g.length; j++) t += g[j]! * g[j]!;
+  for (let j = 0; j < cols * cols; j++) t += gg[j]! * gg[j]!;
   return Math.max(0, t);
+}
+
+/**
+ * The per-column work of one row r with n usable products (x_j = xs[j], a_j = ar[j] for the
+ * bias, au[j] for the gain), in one pass over the row's weights, into out: the off-diagonal sums
+ * of Cov(e_b, e_b') = a_b a_b' sum_k v_k x_bk x_b'k over the call's shared weight noise and
+ * write error (per column, s^2 - sum of squares; bias, gain), and the covariance with the
+ * discounted sums of earlier calls (of this draw through the weight noise, of this programming
+ * through the write error; bias, gain), whose row r it then advances by this call. A function
+ * of its own, with typed arguments and nothing before its loop, so V8 optimises it early and
+ * keeps it optimised (inside matmul it mostly ran unoptimised, boxing every number).
+ */
+function rowCovariance(
+  xs: Float64Array[],
+  ar: Float64Array,
+  au: Float64Array,
+  n: number,
+  cols: number,
+  vt: Float64Array,
+  vw: Float64Array,
+  vp: Float64Array,
+  voff: number,
+  off: number,
+  dsr: Float64Array,
+  dsu: Float64Array,
+  psr: Float64Array,
+  psu: Float64Array,
+  hasProg: boolean,
+  l: number,
+  out: Float64Array,
+): void {
+  let fr = 0;
+  let fu = 0;
+  let cr = 0;
+  let cu = 0;
+  for (let k = 0; k < cols; k++) {
+    let nr = 0;
+    let nu = 0;
+    let qr = 0;
+    let qu = 0;
+    for (let j = 0; j < n; j++) {
+      const x = xs[j]![k]!;
+      const zr = ar[j]! * x;
+      const zu = au[j]! * x;
+      nr += zr;
+      qr += zr * zr;
+      nu += zu;
+      qu += zu * zu;
+    }
+    const vk = vt[voff + k]!;
+    if (vk !== 0) {
+      fr += vk * (nr * nr - qr);
+      fu += vk * (nu * nu - qu);
+    }
+    const i = off + k;
+    const wk = vw[voff + k]!;
+    if (hasProg) {
+      const pk = vp[voff + k]!;
+      cr += (wk * dsr[i]! + pk * psr[i]!) * nr;
+      cu += (wk * dsu[i]! + pk * psu[i]!) * nu;
+      psr[i] = l * psr[i]! + nr;
+      psu[i] = l * psu[i]! + nu;
+    } else {
+      // No write error (vp = 0): its term adds nothing.
+      cr += wk * dsr[i]! * nr;
+      cu += wk * dsu[i]! * nu;
+    }
+    dsr[i] = l * dsr[i]! + nr;
+    dsu[i] = l * dsu[i]! + nu;
+  }
+  out[0] = fr;
+  out[1] = fu;
+  out[2] = cr;
+  out[3] = cu;
+}
+
+/** ys[j] = a_j v x_j for the row's n products (x_j = xs[j], a_j = ar[j]), v from voff on. */
+function scaleRows(
+  ys: Float64Array[],
+  xs: Float64Array[],
+  ar: Float64Array,
+  v: Float64Array,
+  voff: number,
+  n: number,
+  cols: number,
+): Float64Array[] {
+  for (let j = 0; j < n; j++) {
+    const x = xs[j]!;
+    const y = ys[j]!;
+    for (let k = 0; k < cols; k++) y[k] = ar[j]! * v[voff + k]! * x[k]!;
+  }
+  return ys;
+}
+
+/** The same with sqrt(v): the products' loadings on the shared noise, for their correlation. */
+function scaleRowsRoot(
+  ys: Float64Array[],
+  xs: Float64Array[],
+  ar: Float64Array,
+  v: Float64Array,
+  voff: number,
+  n: number,
+  cols: number,
+): Float64Array[] {
+  for (let j = 0; j < n; j++) {
+    const x = xs[j]!;
+    const y = ys[j]!;
+    for (let k = 0; k < cols; k++) y[k] = ar[j]! * Math.sqrt(v[voff + k]!) * x[k]!;
+  }
+  return ys;
+}
+
+/** sum over j < n of (x . ys[j])^2. */
+function squaredDots(x: Float64Array, ys: Float64Array[], n: number, cols: number): number {
+  let t = 0;
+  for (let j = 0; j < n; j++) {
+    const y = ys[j]!;
+    let dot = 0;
+    for (let k = 0; k < cols; k++) dot += x[k]! * y[k]!;
+    t += dot * dot;
+  }
+  return t;
 }
 
 /** Reject options the statistics cannot use, naming the fix. */
@@ -302,11 +458,10 @@ export class CalibrationMonitor implements Device {
   readonly telemetry$: Observable<Telemetry>;
   private readonly own = new Subject<Telemetry>();
   private readonly predictor: ProfilePredictor;
-  /** The profile with only per-draw weight noise, and with only the write error, for their variances. */
-  private readonly drawPredictor: ProfilePredictor;
-  private readonly progPredictor: ProfilePredictor;
   private autoDraw = 0;
   private readonly tiles = new Map<TileId, TileImage>();
+  private readonly scratch = new Scratch();
+  private readonly out4 = new Float64Array(4);
   private readonly stats: ChannelStats[];
   private readonly rng: Rng;
   private readonly o: Required<Omit<MonitorOptions, 'source' | 'seed'>> & { source: string };
@@ -314,7 +469,10 @@ export class CalibrationMonitor implements Device {
   private warnings = 0;
   private drifting = false;
   private lastWarning: string | undefined;
-  private flags: ChannelMonitor['flags'][] = [];
+  /** Per channel, its flags as last judged (unset: never sampled, none). */
+  private readonly flags: (ChannelMonitor['flags'] | undefined)[] = [];
+  /** How many channels have a flag set. */
+  private flagged = 0;
 
   constructor(
     private readonly inner: Device,
@@ -336,15 +494,6 @@ export class CalibrationMonitor implements Device {
       source: options.source ?? inner.info().model,
     };
     this.predictor = new ProfilePredictor(profile);
-    const none = { model: 'none' } as Profile['noise']['weight'];
-    this.drawPredictor = new ProfilePredictor({
-      ...profile,
-      noise: { ...profile.noise, programming: none },
-    });
-    this.progPredictor = new ProfilePredictor({
-      ...profile,
-      noise: { ...profile.noise, weight: none },
-    });
     this.stats = Array.from({ length: profile.array.rows }, () => new ChannelStats(1 / window));
     this.rng = splitmix32(hash32(options.seed ?? 1, 0x30a1));
     this.telemetry$ = merge(inner.telemetry$, this.own);
@@ -354,14 +503,64 @@ export class CalibrationMonitor implements Device {
     return this.inner.info();
   }
 
-  async program(tile: TileId, W: Float32Array, rows: number, cols: number): Promise<void> {
-    await this.inner.program(tile, W, rows, cols);
-    this.tiles.set(tile, {
-      Wq: this.predictor.programmed(W),
+  async program(
+    tile: TileId,
+    W: Float32Array,
+    rows: number,
+    cols: number,
+    ctx?: ProgramContext,
+  ): Promise<void> {
+    await this.inner.program(tile, W, rows, cols, ctx);
+    const old = this.tiles.get(tile);
+    const t: TileImage =
+      old && old.rows === rows && old.cols === cols ? old : this.newImage(rows, cols);
+    t.W.set(W.subarray(0, rows * cols));
+    t.ready = false;
+    t.programmedAt = this.o.clock();
+    t.drawId = undefined;
+    t.kept = [];
+    this.tiles.set(tile, t);
+  }
+
+  private newImage(rows: number, cols: number): TileImage {
+    const constant = this.predictor.weightNoiseConstant;
+    const n = constant ? cols : rows * cols;
+    const t: TileImage = {
       rows,
       cols,
-      programmedAt: this.o.clock(),
-    });
+      programmedAt: 0,
+      W: new Float32Array(rows * cols),
+      ready: false,
+      Wq: new Float64Array(rows * cols),
+      vw: new Float64Array(n),
+      vp: new Float64Array(n),
+      vt: new Float64Array(n),
+      vStride: constant ? 0 : cols,
+      hasProg: false,
+      drawId: undefined,
+      draw: new RowSums(),
+      prog: new RowSums(),
+      kept: [],
+    };
+    if (constant) {
+      // Variances that do not depend on the weight: one row, once per tile shape.
+      this.predictor.weightVariances(new Float64Array(cols), 0, cols, t.vw, t.vp, t.vt);
+      t.hasProg = rows > 0 && t.vp.some((v) => v > 0);
+    }
+    return t;
+  }
+
+  /** The programmed weights (and their variances, when they depend on them), once per programming. */
+  private prepare(t: TileImage): void {
+    if (t.ready) return;
+    this.predictor.programmedInto(t.W, t.Wq);
+    if (t.vStride > 0) {
+      this.predictor.weightVariances(t.Wq, 0, t.Wq.length, t.vw, t.vp, t.vt);
+      t.hasProg = t.vp.some((v) => v > 0);
+    }
+    // Only write error makes earlier draws' sums count (none: nothing to keep).
+    if (t.hasProg) t.prog.reset(t.rows, t.cols);
+    t.ready = true;
   }
 
   async matmul(
@@ -375,50 +574,56 @@ export class CalibrationMonitor implements Device {
     if (!t || t.rows > this.stats.length || this.o.fraction <= 0) return Y;
     const hours = (this.o.clock() - t.programmedAt) / 3_600_000;
     const [lo, hi] = this.predictor.profile.adc.range;
-    const preds: Prediction[] = [];
     const at: number[] = [];
     for (let b = 0; b < batch; b++) {
       if (this.rng() / 0x100000000 >= this.o.fraction) continue;
       this.sampled++;
-      const x = X.subarray(b * t.cols, (b + 1) * t.cols);
-      preds.push(this.predictor.predict(t.Wq, t.rows, t.cols, x, hours));
       at.push(b);
     }
-    if (preds.length === 0) return Y;
-    const vw = (t.vw ??= this.drawPredictor.weightVariance(t.Wq));
-    const vp = (t.vp ??= this.progPredictor.weightVariance(t.Wq));
-    const vt = Float64Array.from(vw, (v, k) => v + vp[k]!);
-    const hasProg = vp.some((v) => v > 0);
-    const { rows, cols } = t;
+    if (at.length === 0) return Y;
+    this.prepare(t);
+    const { rows, cols, Wq, vw, vp, vt, vStride, hasProg } = t;
+    const preds: Prediction[] = at.map((b) =>
+      this.predictor.predictWith(
+        Wq,
+        vt,
+        vStride,
+        rows,
+        cols,
+        X.subarray(b * cols, (b + 1) * cols),
+        hours,
+      ),
+    );
     // Calls that share a draw (chunks of one batch) share its weight noise too; a call without
     // a context draws its own.
     const drawId = ctx?.draw ?? `auto:${this.autoDraw++}`;
-    if (t.draw?.id !== drawId) {
-      t.draw = { id: drawId, sr: new Float64Array(rows * cols), su: new Float64Array(rows * cols) };
+    if (t.drawId !== drawId) {
+      t.drawId = drawId;
+      t.draw.reset(rows, cols);
       // Without write error, products of earlier draws are independent of this one's.
-      if (!hasProg && t.prog) t.prog.kept.length = 0;
+      if (!hasProg) t.kept.length = 0;
     }
     const d = t.draw;
-    const pg = (t.prog ??= {
-      sr: new Float64Array(rows * cols),
-      su: new Float64Array(rows * cols),
-      kept: [],
-    });
+    const pg = t.prog;
     const m = preds.length;
+    const scr = this.scratch;
     const xs: Float64Array[] = [];
-    const us: Float64Array[] = [];
-    const e = new Float64Array(m);
-    const sd = new Float64Array(m);
-    const cen = new Float64Array(m);
-    const sl = new Float64Array(m);
-    const ar = new Float64Array(m);
-    const au = new Float64Array(m);
+    const used: number[] = [];
+    const e = scr.get('e', m);
+    const sd = scr.get('sd', m);
+    const cen = scr.get('cen', m);
+    const sl = scr.get('sl', m);
+    const ar = scr.get('ar', m);
+    const au = scr.get('au', m);
     const arAll = preds.map(() => new Float64Array(rows));
     const alpha = 1 / this.o.window;
+    const us = scr.rows('us', m, cols);
+    const touched: number[] = [];
+    const out4 = this.out4;
     for (let r = 0; r < rows; r++) {
       let n = 0;
       xs.length = 0;
-      const used: number[] = [];
+      used.length = 0;
       for (let j = 0; j < m; j++) {
         const p = preds[j]!;
         const y = Y[at[j]! * rows + r]!;
@@ -435,7 +640,7 @@ export class CalibrationMonitor implements Device {
         n++;
       }
       if (n === 0) continue;
-      const off = r * cols;
+      const voff = r * vStride;
       let sr = 0;
       let sq = 0;
       let su = 0;
@@ -455,73 +660,71 @@ export class CalibrationMonitor implements Device {
         au[j] = a * sl[j]!;
         arAll[used[j]!]![r] = ar[j]!;
       }
-      // Cov(e_b, e_b') = slope_b slope_b' sum_k v_k x_bk x_b'k: the call's shared weight noise
-      // and write error.
-      let vr = n + crossForm(xs, ar, n, vt, off, cols);
-      vu += crossForm(xs, au, n, vt, off, cols);
-      us.length = 0;
-      for (let j = 0; j < n; j++) {
-        const x = xs[j]!;
-        us.push(Float64Array.from(x, (xk, k) => ar[j]! * Math.sqrt(vt[off + k]!) * xk));
-      }
-      // Var(sum z^2) for correlated Gaussians: 2 sum_bb' rho_bb'^2.
-      let vq = 2 * n + 2 * crossSquares(us, n, cols);
-      // Covariance with the discounted sums of earlier calls: of this draw through the weight
-      // noise, of this programming through the write error.
+      // Cov(e_b, e_b') = slope_b slope_b' sum_k v_k x_bk x_b'k (the call's shared weight noise
+      // and write error), and the covariance with earlier calls' sums: see rowCovariance.
       const l = (1 - alpha) ** n;
-      let cr = 0;
-      let cu = 0;
-      for (let k = 0; k < cols; k++) {
-        let nr = 0;
-        let nu = 0;
-        for (let j = 0; j < n; j++) {
-          nr += ar[j]! * xs[j]![k]!;
-          nu += au[j]! * xs[j]![k]!;
-        }
-        const i = off + k;
-        cr += (vw[i]! * d.sr[i]! + vp[i]! * pg.sr[i]!) * nr;
-        cu += (vw[i]! * d.su[i]! + vp[i]! * pg.su[i]!) * nu;
-        d.sr[i] = l * d.sr[i]! + nr;
-        d.su[i] = l * d.su[i]! + nu;
-        pg.sr[i] = l * pg.sr[i]! + nr;
-        pg.su[i] = l * pg.su[i]! + nu;
+      d.touch(r, cols);
+      if (hasProg) pg.touch(r, cols);
+      rowCovariance(
+        xs,
+        ar,
+        au,
+        n,
+        cols,
+        vt,
+        vw,
+        vp,
+        voff,
+        r * cols,
+        d.sr,
+        d.su,
+        pg.sr,
+        pg.su,
+        hasProg,
+        l,
+        out4,
+      );
+      let vr = n + out4[0]!;
+      vu += out4[1]!;
+      // Var(sum z^2) for correlated Gaussians: 2 sum_bb' rho_bb'^2 (no pairs with one product).
+      let vq = 2 * n;
+      if (n > 1) {
+        scaleRowsRoot(us, xs, ar, vt, voff, n, cols);
+        vq += 2 * crossSquares(us, n, cols, () => scr.get('g', cols * cols));
       }
-      // a_j v x_j, per earlier product's kind (same draw: both noises; earlier draw: write error).
-      const scaledBy = (v: Float64Array) =>
-        xs.slice(0, n).map((x, j) => Float64Array.from(x, (xk, k) => ar[j]! * v[off + k]! * xk));
-      const yt = scaledBy(vt);
-      const yp = hasProg ? scaledBy(vp) : yt;
+      // a_j v x_j, per earlier product's kind (same draw: both noises; earlier draw: write
+      // error), made when an earlier product needs them.
+      let yt: Float64Array[] | undefined;
+      let yp: Float64Array[] | undefined;
+      const scaledBy = (name: string, v: Float64Array) =>
+        scaleRows(scr.rows(name, m, cols), xs, ar, v, voff, n, cols);
       let cq = 0;
-      for (const old of pg.kept) {
+      for (const old of t.kept) {
         const ao = old.ar[r]!;
         if (ao === 0 || old.w[r]! === 0) continue;
-        const ys = old.draw === drawId ? yt : yp;
-        const ox = old.x;
-        let t2 = 0;
-        for (let j = 0; j < n; j++) {
-          const y = ys[j]!;
-          let dot = 0;
-          for (let k = 0; k < cols; k++) dot += ox[k]! * y[k]!;
-          t2 += dot * dot;
-        }
-        cq += old.w[r]! * ao * ao * t2;
+        const ys =
+          old.draw === drawId || !hasProg
+            ? (yt ??= scaledBy('yt', vt))
+            : (yp ??= scaledBy('yp', vp));
+        cq += old.w[r]! * ao * ao * squaredDots(old.x, ys, n, cols);
         old.w[r]! *= l;
       }
-      vr += 2 * l * cr;
-      vu += 2 * l * cu;
+      vr += 2 * l * out4[2]!;
+      vu += 2 * l * out4[3]!;
       vq += 4 * l * cq;
       this.stats[r]!.add(n, sr, sq, su, si, sc, Math.max(vr, 0), vq, Math.max(vu, 0));
+      touched.push(r);
     }
     for (let j = 0; j < m; j++)
-      pg.kept.push({
+      t.kept.push({
         x: preds[j]!.xq,
         ar: arAll[j]!,
         w: new Float64Array(rows).fill(1),
         draw: drawId,
       });
     // Bound the work; products this far back weigh little (and only the noise term uses them).
-    if (pg.kept.length > 2 * this.o.window) pg.kept.splice(0, pg.kept.length - 2 * this.o.window);
-    this.evaluate();
+    if (t.kept.length > 2 * this.o.window) t.kept.splice(0, t.kept.length - 2 * this.o.window);
+    this.evaluate(touched);
     return Y;
   }
 
@@ -552,38 +755,54 @@ export class CalibrationMonitor implements Device {
     };
   }
 
-  private evaluate(): void {
+  /** Which of channel s's estimates are past their thresholds, with the lines saying so. */
+  private judge(s: ChannelStats, r: number, problems?: string[]): ChannelMonitor['flags'] {
     const o = this.o;
-    const problems: string[] = [];
     const z = o.z;
     const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+    const f = { bias: false, gain: false, noise: false };
+    if (s.samples < o.warmup) return f;
     // Count a mismatch only when it is past its threshold by z standard errors (the noise ratio:
     // by the chi-square test at the matching false-alarm rate).
-    this.flags = this.stats.map((s, r) => {
-      const f = { bias: false, gain: false, noise: false };
-      if (s.samples < o.warmup) return f;
-      if (Math.abs(s.bias) - z * s.biasSE > o.biasThreshold) {
-        f.bias = true;
-        problems.push(
-          `channel ${r} mean error ${s.bias.toFixed(2)} ± ${s.biasSE.toFixed(2)} sd (threshold ${o.biasThreshold})`,
-        );
-      }
-      if (Math.abs(s.gainError) - z * s.gainSE > o.gainThreshold) {
-        f.gain = true;
-        problems.push(
-          `channel ${r} gain off by ${pct(s.gainError)} ± ${pct(s.gainSE)} (threshold ${pct(o.gainThreshold)})`,
-        );
-      }
-      if (noiseTest(s.noiseVar, s.noiseDof, o.noiseRatio, z)) {
-        f.noise = true;
-        problems.push(
-          `channel ${r} noise ${s.noiseRatio.toFixed(2)}x the profile's (threshold ${o.noiseRatio}x)`,
-        );
-      }
-      return f;
-    });
-    const now = problems.length > 0;
+    if (Math.abs(s.bias) - z * s.biasSE > o.biasThreshold) {
+      f.bias = true;
+      problems?.push(
+        `channel ${r} mean error ${s.bias.toFixed(2)} ± ${s.biasSE.toFixed(2)} sd (threshold ${o.biasThreshold})`,
+      );
+    }
+    if (Math.abs(s.gainError) - z * s.gainSE > o.gainThreshold) {
+      f.gain = true;
+      problems?.push(
+        `channel ${r} gain off by ${pct(s.gainError)} ± ${pct(s.gainSE)} (threshold ${pct(o.gainThreshold)})`,
+      );
+    }
+    if (noiseTest(s.noiseVar, s.noiseDof, o.noiseRatio, z)) {
+      f.noise = true;
+      problems?.push(
+        `channel ${r} noise ${s.noiseRatio.toFixed(2)}x the profile's (threshold ${o.noiseRatio}x)`,
+      );
+    }
+    return f;
+  }
+
+  /**
+   * Re-judge the channels whose sums changed (`touched`; the others' flags stand, as their
+   * sums do: the profile has as many channels as its array has rows, thousands, and a call
+   * touches the tile's few), and warn when a mismatch starts.
+   */
+  private evaluate(touched: Iterable<number>): void {
+    const o = this.o;
+    for (const r of touched) {
+      const was = this.flags[r];
+      const f = this.judge(this.stats[r]!, r);
+      const on = (x?: ChannelMonitor['flags']) => (x && (x.bias || x.gain || x.noise) ? 1 : 0);
+      this.flagged += on(f) - on(was);
+      this.flags[r] = f;
+    }
+    const now = this.flagged > 0;
     if (now && !this.drifting) {
+      const problems: string[] = [];
+      this.stats.forEach((s, r) => this.judge(s, r, problems));
       this.warnings++;
       const shown =
         problems.slice(0, 3).join('; ') +
