@@ -265,6 +265,63 @@ static napi_value js_source_scatter(napi_env env, napi_callback_info cb) {
 }
 
 /*
+ * The scatter of ProductContext.sourceValues' slots (slot s at buf[s]), checking the map on the
+ * way, since no range pass saw it: an entry below -1 or past buf stops its range.
+ */
+struct checked_job {
+  const float* buf;
+  const int32_t* src;
+  float* out;
+  uint64_t lb;
+  /* Some i whose entry is bad, or -1. */
+  int64_t bad;
+};
+
+static void checked_range(void* ctx, size_t i0, size_t i1) {
+  struct checked_job* j = (struct checked_job*)ctx;
+  const float* buf = j->buf;
+  const int32_t* src = j->src;
+  float* out = j->out;
+  const uint64_t lb = j->lb;
+  for (size_t i = i0; i < i1; i++) {
+    const int32_t s = src[i];
+    if (s < 0) {
+      if (s != -1) {
+        __atomic_store_n(&j->bad, (int64_t)i, __ATOMIC_RELAXED);
+        return;
+      }
+      out[i] = 0;
+      continue;
+    }
+    if ((uint64_t)s >= lb) {
+      __atomic_store_n(&j->bad, (int64_t)i, __ATOMIC_RELAXED);
+      return;
+    }
+    out[i] = buf[s];
+  }
+}
+
+/*
+ * sourceScatterChecked(buf, src, out): out[i] = src[i] < 0 ? 0 : buf[src[i]]; returns -1, or
+ * the index of some entry below -1 or past buf (out then holds garbage; the caller reports it).
+ */
+static napi_value js_source_scatter_checked(napi_env env, napi_callback_info cb) {
+  size_t argc = 3, lb, ls, lo;
+  napi_value argv[3], result;
+  float *buf, *out;
+  int32_t* src;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 3 || !typed_arg(env, argv[0], napi_float32_array, (void**)&buf, &lb) ||
+      !typed_arg(env, argv[1], napi_int32_array, (void**)&src, &ls) ||
+      !typed_arg(env, argv[2], napi_float32_array, (void**)&out, &lo) || ls > lo)
+    return throw_range(env, "sourceScatterChecked: bad arguments");
+  struct checked_job job = {buf, src, out, lb, -1};
+  par_for(ls, SCATTER_GRAIN, checked_range, &job);
+  CHECK(napi_create_double(env, (double)job.bad, &result));
+  return result;
+}
+
+/*
  * min of the entries >= 0 (as unsigned, negatives are above every index), max, and the lowest
  * entry of src[0..n): plain reductions the compiler vectorises.
  */
@@ -380,6 +437,8 @@ int analoop_register_sources(napi_env env, napi_value exports) {
       {"sourceGather", NULL, js_source_gather, NULL, NULL, NULL, napi_default, NULL},
       {"sourceGatherSpan", NULL, js_source_gather_span, NULL, NULL, NULL, napi_default, NULL},
       {"sourceScatter", NULL, js_source_scatter, NULL, NULL, NULL, napi_default, NULL},
+      {"sourceScatterChecked", NULL, js_source_scatter_checked, NULL, NULL, NULL, napi_default,
+       NULL},
       {"copyFinite", NULL, js_copy_finite, NULL, NULL, NULL, napi_default, NULL},
   };
   return define_functions(env, exports, props, sizeof props / sizeof props[0]);

@@ -152,6 +152,29 @@ export function checkSourceContext(
   }
 }
 
+/**
+ * ProductContext.sourceValues' contract: X[i] is sourceValues[inputSource[i]] (the same float,
+ * -0 and NaN included) wherever inputSource[i] >= 0. A pass over X, so a device runs it on
+ * request only (SimDeviceOptions.checkSourceValues).
+ */
+export function checkSourceValues(
+  tile: TileId,
+  X: Float32Array,
+  inputSource: Int32Array,
+  sourceValues: Float32Array,
+): void {
+  for (let i = 0; i < inputSource.length; i++) {
+    const s = inputSource[i]!;
+    if (s < 0) continue;
+    if (s >= sourceValues.length || !Object.is(X[i], sourceValues[s])) {
+      throw new DeviceError(
+        'bad-shape',
+        `matmul(tile ${tile}): X[${i}] = ${X[i]} but inputSource[${i}] = ${s} holds ${sourceValues[s]} in sourceValues; sourceValues must hold what X copies`,
+      );
+    }
+  }
+}
+
 export function closedError(what: string): DeviceError {
   return new DeviceError('closed', `${what}: the device is closed`);
 }

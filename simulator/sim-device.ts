@@ -23,6 +23,7 @@ import {
   checkMatmulArgs,
   checkProgramContext,
   checkSourceContext,
+  checkSourceValues,
   checkProgramArgs,
   closedError,
   copyProgramWeights,
@@ -69,6 +70,11 @@ export interface SimDeviceOptions {
    * clamp, reducePrecision and addNoise calls (for benchmarks and cross-checks).
    */
   chains?: 'fused' | 'fused-js' | 'reference';
+  /**
+   * Check on every per-source call with ProductContext.sourceValues that the caller kept its
+   * contract (X[i] is sourceValues[inputSource[i]], bit for bit): a pass over X, for tests.
+   */
+  checkSourceValues?: boolean;
 }
 
 /** The key of chains that draw no noise (quantisation only); never read. */
@@ -147,6 +153,8 @@ function nonlinearityFn(n: Nonlinearity | undefined): ((y: number) => number) | 
  * (seed, stream, ctx.sourceTile, draw) and indexed by the source, ctx.sourceOffset +
  * ctx.inputSource[i], so every copy of a pixel carries the same noise, and a -1 entry is
  * converted as exactly 0. Without a map the element position is used, as 'per-element' does.
+ * With ctx.sourceValues the sources are converted from there, not gathered from X's copies (the
+ * same bits: each source's value and noise index are the same).
  */
 export class SimDevice implements Device {
   readonly telemetry$ = new Subject<Telemetry>();
@@ -212,6 +220,7 @@ export class SimDevice implements Device {
   private readonly sourceSpans = new Map<TileId, { base: number; span: number }>();
   /** sourceGatherSpan's answer: status, lowest and highest slot. */
   private readonly gatherSpan = new Float64Array(3);
+  private readonly checkValues: boolean;
 
   constructor(profile: Profile, options: SimDeviceOptions = {}) {
     // Re-validated: a profile built in code gets the same checks as one read from a file.
@@ -296,6 +305,7 @@ export class SimDevice implements Device {
     this.fuseProgramWeight =
       this.noise.programming.model === 'none' || this.noise.programming.scale === 0;
     this.productKind = options.product ?? 'gemm';
+    this.checkValues = options.checkSourceValues ?? false;
     this.kernels = options.kernels;
     // y = 1 * z + 0 changes nothing but -0 into +0, which the ADC's RP does anyway.
     const adcRp = this.pOut > 0 && this.pOut < Infinity;
@@ -415,16 +425,23 @@ export class SimDevice implements Device {
     // DAC (doa): clip, quantise, then the input noise.
     const src = this.perSource ? ctx?.inputSource : undefined;
     let Xd: Float32Array | undefined;
-    // Per source, the converted sources; the gemm product scatters them chunk by chunk.
-    let converted: { buf: Float32Array; min: number } | undefined;
+    // Per source, the converted sources; the gemm product scatters them chunk by chunk, after
+    // prepare (when there is one) converted the sources of that chunk's elements.
+    let converted: Converted | undefined;
     if (src) {
       checkSourceContext(tile, src, X.length, ctx!.sourceOffset, ctx!.sourceTile);
       const key = this.key(STREAM.inputSource + a, ctx!.sourceTile ?? tile, draw);
-      converted = this.sourceConvert(tile, X, src, ctx!.sourceOffset ?? 0, key);
+      const values = ctx!.sourceValues;
+      // A longer array than the gather may span takes the gather (which reports the span).
+      if (values && values.length <= MAX_SOURCE_SPAN) {
+        if (this.checkValues) checkSourceValues(tile, X, src, values);
+        converted = this.sourceValuesConvert(tile, values, src, ctx!.sourceOffset ?? 0, key);
+      } else converted = this.sourceConvert(tile, X, src, ctx!.sourceOffset ?? 0, key);
       if (!converted) Xd = this.scratch('xd', X.length).fill(0);
       else if (this.productKind !== 'gemm') {
         Xd = this.scratch('xd', X.length);
-        sourceScatter(converted.buf, src, converted.min, Xd);
+        converted.prepare?.(0, src.length);
+        (converted.scatter ?? sourceScatter)(converted.buf, src, converted.min, Xd);
         converted = undefined;
       }
     } else {
@@ -439,9 +456,12 @@ export class SimDevice implements Device {
     if (this.productKind === 'float64') z = tileProduct(Xd!, W, batch, rows, cols);
     else if (converted) {
       // The scatter of each chunk of rows just before its gemms: X_d is never written whole.
-      const { buf, min } = converted;
-      const fill = (b: number, take: number, into: Float32Array) =>
-        sourceScatter(buf, src!.subarray(b * cols, (b + take) * cols), min, into);
+      const { buf, min, prepare } = converted;
+      const scatter = converted.scatter ?? sourceScatter;
+      const fill = (b: number, take: number, into: Float32Array) => {
+        prepare?.(b * cols, (b + take) * cols);
+        scatter(buf, src!.subarray(b * cols, (b + take) * cols), min, into);
+      };
       const grow = (n: number) => this.scratch('xd', n);
       const out = this.scratch('z', batch * rows);
       z = gemmProductByChunks(this.kernels!, fill, grow, W, batch, rows, cols, rowOffset, out);
@@ -534,6 +554,91 @@ export class SimDevice implements Device {
   }
 
   /**
+   * The DAC once per source from ctx.sourceValues (the caller's sources themselves): no gather
+   * and no agreement check, as the caller guarantees the copies. Slot s of the returned buffer
+   * (min 0) is sourceValues[s] clamped, quantised, then given the input noise of element
+   * sourceOffset + s of the stream: what sourceConvert puts in slot s - min, bit for bit. With
+   * several copies per source (WHOLE_SOURCES_RATIO) every slot is converted up front and the
+   * scatter checks the map. Otherwise the slots are converted on demand: prepare(i0, i1) finds
+   * the range of inputSource[i0..i1) (one chunk of the product, still in cache for its scatter)
+   * and converts the slots of that range not converted yet, so a call touching a few images of a
+   * long sourceValues (a TiledMatrix chunk) converts only those. Slots outside every range may be converted too (a gap between
+   * ranges); nothing scatters them.
+   */
+  private sourceValuesConvert(
+    tile: TileId,
+    values: Float32Array,
+    src: Int32Array,
+    sourceOffset: number,
+    key: NoiseKey,
+  ): Converted {
+    const buf = this.scratch('buf', values.length);
+    const convert = (a: number, b: number) => {
+      const part = this.chains.inputQuant.apply(
+        values.subarray(a, b),
+        NO_KEY,
+        0,
+        buf.subarray(a, b),
+      );
+      this.chains.inputNoise.apply(part, key, sourceOffset + a);
+    };
+    // The map's entries are checked on the way: by the range passes, or by the scatter itself.
+    const badEntry = (r: { max: number; bad: number }, i0: number) => {
+      if (r.bad >= 0) {
+        const i = i0 + r.bad;
+        throw new DeviceError(
+          'bad-shape',
+          `matmul(tile ${tile}): inputSource[${i}] = ${src[i]}; use a source index >= 0 or -1 (structural zero)`,
+        );
+      }
+      if (r.max >= values.length) {
+        throw new DeviceError(
+          'bad-shape',
+          `matmul(tile ${tile}): inputSource holds source ${r.max}, outside sourceValues (${values.length} values)`,
+        );
+      }
+    };
+    const native = sourceAddon(SOURCE_NATIVE_MIN) as
+      (NativeAddon & CheckedScatterAddon) | undefined;
+    if (native?.sourceScatterChecked && values.length * WHOLE_SOURCES_RATIO <= src.length) {
+      // Few sources for many copies (a conv call within maxBatch): converting them all costs
+      // less than finding which the map touches (a pass over the map, as long as the scatter's).
+      convert(0, values.length);
+      const scatter = (b: Float32Array, part: Int32Array, _min: number, out: Float32Array) => {
+        if (native.sourceScatterChecked!(b, part, out) >= 0) {
+          // Report as the range passes would, over the whole map.
+          badEntry(sourceRange(src), 0);
+          throw new DeviceError('bad-shape', `matmul(tile ${tile}): bad inputSource`);
+        }
+      };
+      return { buf, min: 0, scatter };
+    }
+    // Slots [lo, hi] are converted (none while hi < lo).
+    let lo = 0;
+    let hi = -1;
+    const prepare = (i0: number, i1: number) => {
+      const r = sourceRange(src.subarray(i0, i1));
+      badEntry(r, i0);
+      if (r.max < 0) return;
+      if (hi < lo) {
+        convert(r.min, r.max + 1);
+        lo = r.min;
+        hi = r.max;
+        return;
+      }
+      if (r.min < lo) {
+        convert(r.min, lo);
+        lo = r.min;
+      }
+      if (r.max > hi) {
+        convert(hi + 1, r.max + 1);
+        hi = r.max;
+      }
+    };
+    return { buf, min: 0, prepare };
+  }
+
+  /**
    * sourceConvert without the range pass, when this tile's previous call left a guess of the
    * sources' range (a layer's calls touch the same relative range) and the addon gathers with
    * slots counted from its start, finding the range on the way. Any doubt (a source outside the
@@ -588,6 +693,34 @@ export class SimDevice implements Device {
     this.telemetry$.next({ time: Date.now(), source: this.source, event: 'closed' });
     this.telemetry$.complete();
   }
+}
+
+/**
+ * Converted sources: buf[s - min] for source s. prepare(i0, i1), when present, must run before
+ * entries i0..i1 of the map are scattered (it converts their sources).
+ */
+interface Converted {
+  buf: Float32Array;
+  min: number;
+  prepare?: (i0: number, i1: number) => void;
+  /** Replaces sourceScatter (same arguments), e.g. one that checks the map on the way. */
+  scatter?: (buf: Float32Array, src: Int32Array, min: number, out: Float32Array) => void;
+}
+
+/**
+ * sourceValuesConvert converts every source up front (no range passes) when the map holds at
+ * least this many entries per source: then the conversion of unused sources costs less than the
+ * passes (a 3x3 conv call has ~9 copies per pixel; a TiledMatrix chunk of a long call ~1).
+ */
+const WHOLE_SOURCES_RATIO = 4;
+
+/** The scatter that also checks the map (native/sources.c). */
+interface CheckedScatterAddon {
+  /**
+   * out[i] = src[i] < 0 ? 0 : buf[src[i]]; returns -1, or the first i (of some range) whose
+   * entry is below -1 or past buf (out is then partly written).
+   */
+  sourceScatterChecked?(buf: Float32Array, src: Int32Array, out: Float32Array): number;
 }
 
 // Per-source gather and scatter: the addon's loops when it is built (several times faster on

@@ -80,6 +80,16 @@ export interface ProductContext {
    * source (the paper converts the input once, whatever the number of output blocks).
    */
   sourceTile?: TileId;
+  /**
+   * The source values themselves, indexed like inputSource (relative: element i of X is a copy
+   * of sourceValues[inputSource[i]], bit for bit; entries -1 stay structural zeros). Optional,
+   * only meaningful with inputSource: a 'per-source' device may convert these directly instead of
+   * gathering the copies out of X (a conv passes its images, ~9x fewer values than X). The caller
+   * guarantees X[i] === sourceValues[inputSource[i]] for every i with inputSource[i] >= 0, and
+   * every such index < sourceValues.length; it may hold sources no element uses. X stays
+   * complete, so a device (or wrapper) may read either; one that ignores this field is correct.
+   */
+  sourceValues?: Float32Array;
 }
 
 export interface Telemetry {

@@ -117,7 +117,8 @@ export class TiledMatrix {
    * ctx.inputSource (batch x cols, like X) is cut exactly like X: rows per batch chunk (the
    * relative source indices and sourceOffset stay as they are, so a source's noise does not
    * depend on the chunking) and columns per column block. On a 'per-source' device every tile
-   * gets sourceTile = this matrix's first tile, so all tiles share one conversion of each source;
+   * gets sourceTile = this matrix's first tile, so all tiles share one conversion of each source
+   * (ctx.sourceValues goes with the map unchanged, as the relative indices do);
    * without a map, the identity map (element (b, c) is source (rowOffset + b) * cols + c) is
    * built when there are several column blocks, as a column slice alone no longer knows c.
    */
@@ -164,6 +165,8 @@ export class TiledMatrix {
             ? sliceCols(src, this.cols, chunk, cb, new Int32Array(chunk.size * cb.size))
             : src.subarray(chunk.start * this.cols, (chunk.start + chunk.size) * this.cols);
           c.sourceOffset = base.sourceOffset ?? 0;
+          // Unchanged: every chunk's (and column block's) map indexes the same sources.
+          if (base.sourceValues) c.sourceValues = base.sourceValues;
         } else if (splitCols) {
           c.inputSource = identitySources(chunk.size, this.cols, cb);
           c.sourceOffset = rowOffset * this.cols;

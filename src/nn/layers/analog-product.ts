@@ -3,10 +3,14 @@ import type { Device, ProductContext, Range } from '../../device/device.js';
 import { getTileAllocator, TiledMatrix } from '../../device/tiling.js';
 import type { Param } from '../layer.js';
 
-/** ProductContext.inputSource and sourceOffset, built by a layer whose X repeats inputs. */
+/**
+ * ProductContext.inputSource and sourceOffset, built by a layer whose X repeats inputs, and
+ * optionally the source values the map indexes (ProductContext.sourceValues).
+ */
 export interface InputSources {
   inputSource: Int32Array;
   sourceOffset: number;
+  sourceValues?: Float32Array;
 }
 
 /**
@@ -66,6 +70,7 @@ export class AnalogWeights {
       const s = sources();
       pc.inputSource = s.inputSource;
       pc.sourceOffset = s.sourceOffset;
+      if (s.sourceValues) pc.sourceValues = s.sourceValues;
     }
     return this.tiled.matmul(X, batch, pc);
   }

@@ -267,12 +267,15 @@ export class Conv2d implements Layer {
       for (let b0 = 0; b0 < B; b0 += perCall) {
         const n = Math.min(perCall, B - b0);
         const Xn = X.subarray(0, n * P * K);
-        im2row(x.data.subarray(b0 * img, (b0 + n) * img), n, C, H, W, kh, kw, this.convOpts, Xn);
+        const images = x.data.subarray(b0 * img, (b0 + n) * img);
+        im2row(images, n, C, H, W, kh, kw, this.convOpts, Xn);
+        // The images are the sources themselves (the map's index 0 is pixel 0 of image b0), so a
+        // per-source device converts them without gathering the copies back out of X.
         const Y = await this.onDevice.product(
           Xn,
           n * P,
           { draw: ctx.draw, rowOffset: (ctx.rowOffset + b0) * P, programDraw: ctx.programDraw },
-          () => this.sources(ctx.rowOffset + b0, n, H, W, P, K),
+          () => ({ ...this.sources(ctx.rowOffset + b0, n, H, W, P, K), sourceValues: images }),
         );
         // Y is (n*P) x F; the layer's output is channel-major per image.
         const o = b0 * F * P;
