@@ -26,20 +26,16 @@ static inline uint32_t float_bits(float v) {
 /*
  * One pass of the gather over elements [i0, i1): the first copy of a slot writes it (a slot
  * holding NaN counts as unwritten), later ones are compared. Returns -1, -2 for a source outside
- * buf, -3 for an entry below -1 when `strict` (else it is skipped, as -1 is), or the first i
- * whose value differs from its slot's; *lo and *hi get the lowest and highest slot touched.
+ * buf, or the first i whose value differs from its slot's; *lo and *hi get the lowest and
+ * highest slot touched.
  */
 static double gather_pass(const float* X, const int32_t* src, size_t i0, size_t i1, int64_t min,
-                          size_t lb, float* buf, int strict, int64_t* lo, int64_t* hi) {
+                          size_t lb, float* buf, int64_t* lo, int64_t* hi) {
   int64_t a = INT64_MAX, b = -1;
   double bad = -1;
   for (size_t i = i0; i < i1; i++) {
     const int32_t s = src[i];
-    if (s < 0) {
-      if (s == -1 || !strict) continue;
-      bad = -3; /* an entry below -1: sourceRange reports it */
-      break;
-    }
+    if (s < 0) continue;
     const int64_t j = (int64_t)s - min;
     if (j < 0 || (size_t)j >= lb) {
       bad = -2;
@@ -75,7 +71,6 @@ struct gather_job {
   float* buf;
   int64_t min;
   size_t lb;
-  int strict;
   int parts;
   struct {
     double bad;
@@ -92,7 +87,7 @@ static void gather_range(void* ctx, size_t i0, size_t i1) {
     __atomic_store_n(&j->mismatch, 1, __ATOMIC_RELAXED);
     return;
   }
-  j->part[k].bad = gather_pass(j->X, j->src, i0, i1, j->min, j->lb, j->buf, j->strict, &j->part[k].lo,
+  j->part[k].bad = gather_pass(j->X, j->src, i0, i1, j->min, j->lb, j->buf, &j->part[k].lo,
                                &j->part[k].hi);
 }
 
@@ -109,18 +104,15 @@ static void gather_check(void* ctx, size_t i0, size_t i1) {
   }
 }
 
-/*
- * The gather of X into buf (buf all NaN on entry): -1, -2 (outside buf), -3 (an entry below -1,
- * when strict), or the first bad i; on -1, *lo and *hi are the lowest and highest slot written
- * (hi = -1: none).
- */
+/* The gather of X into buf (buf all NaN on entry): -1, -2 (outside buf), or the first bad i. */
 static double source_gather(const float* X, const int32_t* src, size_t n, int64_t min,
-                            float* buf, size_t lb, int strict, int64_t* lo, int64_t* hi) {
+                            float* buf, size_t lb) {
+  int64_t lo, hi;
   if (par_threads() < 2 || n < 2 * GATHER_GRAIN)
-    return gather_pass(X, src, 0, n, min, lb, buf, strict, lo, hi);
+    return gather_pass(X, src, 0, n, min, lb, buf, &lo, &hi);
   struct gather_job* j = (struct gather_job*)calloc(1, sizeof *j);
-  if (!j) return gather_pass(X, src, 0, n, min, lb, buf, strict, lo, hi);
-  j->X = X, j->src = src, j->buf = buf, j->min = min, j->lb = lb, j->strict = strict;
+  if (!j) return gather_pass(X, src, 0, n, min, lb, buf, &lo, &hi);
+  j->X = X, j->src = src, j->buf = buf, j->min = min, j->lb = lb;
   par_for(n, GATHER_GRAIN, gather_range, j);
   const int parts = j->parts < GATHER_PARTS ? j->parts : GATHER_PARTS;
   int again = j->mismatch;
@@ -140,18 +132,10 @@ static double source_gather(const float* X, const int32_t* src, size_t n, int64_
     par_for(n, GATHER_GRAIN, gather_check, j);
     again = j->mismatch;
   }
-  if (!again) {
-    *lo = INT64_MAX;
-    *hi = -1;
-    for (int a = 0; a < parts; a++) {
-      *lo = j->part[a].lo < *lo ? j->part[a].lo : *lo;
-      *hi = j->part[a].hi > *hi ? j->part[a].hi : *hi;
-    }
-  }
   free(j);
   if (!again) return -1;
   for (size_t k = 0; k < lb; k++) buf[k] = NAN;
-  return gather_pass(X, src, 0, n, min, lb, buf, strict, lo, hi);
+  return gather_pass(X, src, 0, n, min, lb, buf, &lo, &hi);
 }
 
 /*
@@ -172,41 +156,10 @@ static napi_value js_source_gather(napi_env env, napi_callback_info cb) {
       !i32_arg(env, argv[2], &min) ||
       !typed_arg(env, argv[3], napi_float32_array, (void**)&buf, &lb) || ls > lx)
     return throw_range(env, "sourceGather: bad arguments");
-  int64_t lo, hi;
-  const double bad = source_gather(X, src, ls, min, buf, lb, 0, &lo, &hi);
+  const double bad = source_gather(X, src, ls, min, buf, lb);
   if (bad == -2) return throw_range(env, "sourceGather: source outside buf");
   CHECK(napi_create_double(env, bad, &out));
   return out;
-}
-
-/*
- * sourceGatherSpan(X, src, base, buf, out): the gather of sourceGather with slots counted from
- * `base`, without knowing the sources' range first (one pass over src instead of two, when the
- * caller guessed a range that holds them). out (Float64Array(3)) gets [status, lo, hi]: status
- * -1 when every entry is -1 or a source in buf and every copy agrees, lo and hi being the lowest
- * and highest slot written (hi = -1: none); anything else (a source outside buf, an entry below
- * -1, copies that differ) and buf is garbage: the caller runs sourceRange and sourceGather.
- */
-static napi_value js_source_gather_span(napi_env env, napi_callback_info cb) {
-  size_t argc = 5, lx, ls, lb, lo3;
-  napi_value argv[5];
-  float *X, *buf;
-  int32_t* src;
-  int32_t base;
-  double* out;
-  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
-  if (argc < 5 || !typed_arg(env, argv[0], napi_float32_array, (void**)&X, &lx) ||
-      !typed_arg(env, argv[1], napi_int32_array, (void**)&src, &ls) ||
-      !i32_arg(env, argv[2], &base) ||
-      !typed_arg(env, argv[3], napi_float32_array, (void**)&buf, &lb) ||
-      !typed_arg(env, argv[4], napi_float64_array, (void**)&out, &lo3) || ls > lx || lo3 < 3)
-    return throw_range(env, "sourceGatherSpan: bad arguments");
-  int64_t lo = INT64_MAX, hi = -1;
-  const double bad = source_gather(X, src, ls, base, buf, lb, 1, &lo, &hi);
-  out[0] = bad == -1 ? -1 : (bad >= 0 ? bad : -2);
-  out[1] = hi < 0 ? 0 : (double)lo;
-  out[2] = (double)hi;
-  return NULL;
 }
 
 struct scatter_job {
@@ -435,7 +388,6 @@ int analoop_register_sources(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"sourceRange", NULL, js_source_range, NULL, NULL, NULL, napi_default, NULL},
       {"sourceGather", NULL, js_source_gather, NULL, NULL, NULL, napi_default, NULL},
-      {"sourceGatherSpan", NULL, js_source_gather_span, NULL, NULL, NULL, napi_default, NULL},
       {"sourceScatter", NULL, js_source_scatter, NULL, NULL, NULL, napi_default, NULL},
       {"sourceScatterChecked", NULL, js_source_scatter_checked, NULL, NULL, NULL, napi_default,
        NULL},

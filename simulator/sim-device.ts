@@ -213,13 +213,6 @@ export class SimDevice implements Device {
   private readonly scratchArrays = new Map<string, Float32Array>();
   private autoDraw = 0;
   private closed = false;
-  /**
-   * Per tile, the sources' range guessed from its last per-source call (sourceConvertGuessed);
-   * span Infinity: a guess missed, the tile no longer guesses.
-   */
-  private readonly sourceSpans = new Map<TileId, { base: number; span: number }>();
-  /** sourceGatherSpan's answer: status, lowest and highest slot. */
-  private readonly gatherSpan = new Float64Array(3);
   private readonly checkValues: boolean;
 
   constructor(profile: Profile, options: SimDeviceOptions = {}) {
@@ -509,8 +502,6 @@ export class SimDevice implements Device {
     sourceOffset: number,
     key: NoiseKey,
   ): { buf: Float32Array; min: number } | undefined {
-    const fast = this.sourceConvertGuessed(tile, X, src, sourceOffset, key);
-    if (fast) return fast;
     const { min, max, bad } = sourceRange(src);
     if (bad >= 0) {
       throw new DeviceError(
@@ -528,8 +519,6 @@ export class SimDevice implements Device {
     }
     // NaN marks a slot no copy has written yet (a NaN input is its own, harmless, exception).
     const buf = this.scratch('buf', span).fill(NaN);
-    const guess = this.sourceSpans.get(tile);
-    if (guess?.span !== Infinity) this.sourceSpans.delete(tile);
     if (sourceGather(X, src, min, buf) >= 0) {
       // Raw copies differ; they may still agree once quantised, which is all the contract asks:
       // compare the quantised copies instead (and report the first that disagrees).
@@ -543,10 +532,6 @@ export class SimDevice implements Device {
         );
       }
     } else {
-      // The next call of this tile may gather without the range pass. The largest span seen
-      // is kept, so the short last call of a batch does not undo the guess for the next batch.
-      const keep = guess?.base === min || guess?.span === Infinity ? guess.span : 0;
-      this.sourceSpans.set(tile, { base: min, span: Math.max(span, keep) });
       this.chains.inputQuant.apply(buf, NO_KEY, 0);
     }
     this.chains.inputNoise.apply(buf, key, sourceOffset + min);
@@ -638,42 +623,6 @@ export class SimDevice implements Device {
     return { buf, min: 0, prepare };
   }
 
-  /**
-   * sourceConvert without the range pass, when this tile's previous call left a guess of the
-   * sources' range (a layer's calls touch the same relative range) and the addon gathers with
-   * slots counted from its start, finding the range on the way. Any doubt (a source outside the
-   * guess, an entry below -1, copies that differ, no source at all) and it returns undefined:
-   * sourceConvert then runs as before, so results and errors are unchanged. On success, the
-   * buffer from the lowest to the highest source touched holds what sourceConvert's would.
-   */
-  private sourceConvertGuessed(
-    tile: TileId,
-    X: Float32Array,
-    src: Int32Array,
-    sourceOffset: number,
-    key: NoiseKey,
-  ): { buf: Float32Array; min: number } | undefined {
-    const guess = this.sourceSpans.get(tile);
-    // Filling a guess much longer than the call would cost more than the pass it saves.
-    if (!guess || guess.span > src.length) return undefined;
-    const native = sourceAddon(src.length) as (NativeAddon & GatherSpanAddon) | undefined;
-    if (!native?.sourceGatherSpan) return undefined;
-    const buf = this.scratch('buf', guess.span).fill(NaN);
-    const r = this.gatherSpan;
-    native.sourceGatherSpan(X, src, guess.base, buf, r);
-    if (r[0] !== -1 || r[2]! < 0) {
-      // A tile whose calls move over the sources (a TiledMatrix chunk of a long call) would
-      // miss every time: it stops guessing.
-      this.sourceSpans.set(tile, { base: guess.base, span: Infinity });
-      return undefined;
-    }
-    const min = guess.base + r[1]!;
-    const part = buf.subarray(r[1]!, r[2]! + 1);
-    this.chains.inputQuant.apply(part, NO_KEY, 0);
-    this.chains.inputNoise.apply(part, key, sourceOffset + min);
-    return { buf: part, min };
-  }
-
   /** Scratch `name` of exactly n elements (a view of a buffer grown as needed). */
   private scratch(name: string, n: number): Float32Array {
     let a = this.scratchArrays.get(name);
@@ -689,7 +638,6 @@ export class SimDevice implements Device {
     this.closed = true;
     this.tiles.clear();
     this.scratchArrays.clear();
-    this.sourceSpans.clear();
     this.telemetry$.next({ time: Date.now(), source: this.source, event: 'closed' });
     this.telemetry$.complete();
   }
@@ -727,17 +675,6 @@ interface CheckedScatterAddon {
 // the ~10^8 copies of a convnet step), else these, which do the same.
 
 const SOURCE_NATIVE_MIN = 4096;
-
-/** The gather that finds the sources' range on the way (absent from older builds). */
-interface GatherSpanAddon {
-  sourceGatherSpan?(
-    X: Float32Array,
-    src: Int32Array,
-    base: number,
-    buf: Float32Array,
-    out: Float64Array,
-  ): void;
-}
 
 function sourceAddon(n: number): NativeAddon | undefined {
   if (n < SOURCE_NATIVE_MIN) return undefined;

@@ -14,13 +14,6 @@ import { SimDevice } from '../../simulator/sim-device.js';
 interface Fast {
   sourceRange(src: Int32Array): [number, number];
   sourceGather(X: Float32Array, src: Int32Array, min: number, buf: Float32Array): number;
-  sourceGatherSpan(
-    X: Float32Array,
-    src: Int32Array,
-    base: number,
-    buf: Float32Array,
-    out: Float64Array,
-  ): void;
   sourceScatter(buf: Float32Array, src: Int32Array, min: number, out: Float32Array): void;
   copyFinite(W: Float32Array, into: Float32Array): number;
 }
@@ -28,10 +21,7 @@ interface Fast {
 const load = loadNativeAddon();
 const addon = load.ok ? (load.addon as NativeAddon & Partial<Fast>) : undefined;
 const fast =
-  addon &&
-  typeof addon.sourceScatter === 'function' &&
-  typeof addon.copyFinite === 'function' &&
-  typeof addon.sourceGatherSpan === 'function'
+  addon && typeof addon.sourceScatter === 'function' && typeof addon.copyFinite === 'function'
     ? (addon as NativeAddon & Fast)
     : undefined;
 const setThreads = (n: number) => addon?.blasSetThreads(n);
@@ -88,34 +78,6 @@ function jsGather(X: Float32Array, src: Int32Array, min: number, buf: Float32Arr
   return -1;
 }
 
-/**
- * sourceGatherSpan's definition: the gather with slots counted from `base`, every entry -1 or a
- * slot of buf; [status, lo, hi] with status -1 (done), -2 (an entry outside buf or below -1) or
- * the first copy that differs, whichever comes first.
- */
-function jsGatherSpan(
-  X: Float32Array,
-  src: Int32Array,
-  base: number,
-  buf: Float32Array,
-): [number, number, number] {
-  let lo = Infinity;
-  let hi = -1;
-  for (let i = 0; i < src.length; i++) {
-    const s = src[i]!;
-    if (s === -1) continue;
-    const j = s - base;
-    if (s < -1 || j < 0 || j >= buf.length) return [-2, 0, 0];
-    lo = Math.min(lo, j);
-    hi = Math.max(hi, j);
-    const prev = buf[j]!;
-    const v = X[i]!;
-    if (prev !== prev) buf[j] = v;
-    else if (prev !== v) return [i, 0, 0];
-  }
-  return [-1, hi < 0 ? 0 : lo, hi];
-}
-
 /** `images` blocks of copies, each over its own sources (as a convolution's rows come). */
 function imageCopies(images: number, perImage: number, sources: number, seed: number) {
   const r = rand(seed);
@@ -167,59 +129,6 @@ describe.skipIf(!fast)('native per-source helpers', () => {
       expect(() => fast!.sourceGather(X, out, 0, new Float32Array(1000).fill(NaN))).toThrow(
         'sourceGather: source outside buf',
       );
-    });
-  }
-
-  for (const threads of [1, 2]) {
-    it(`sourceGatherSpan equals its JS definition: status, range and buffer (${threads} thread(s))`, () => {
-      setThreads(threads);
-      const check = (
-        X: Float32Array,
-        src: Int32Array,
-        base: number,
-        span: number,
-        what: string,
-      ) => {
-        const want = new Float32Array(span).fill(NaN);
-        const got = new Float32Array(span).fill(NaN);
-        const r = jsGatherSpan(X, src, base, want);
-        const out = new Float64Array(3);
-        fast!.sourceGatherSpan(X, src, base, got, out);
-        expect(out[0], what).toBe(r[0]);
-        // On failure the buffer and range are garbage: the caller starts again.
-        if (r[0] === -1) {
-          expect([out[1], out[2]], what).toEqual([r[1], r[2]]);
-          expect(bits(got), what).toEqual(bits(want));
-        }
-        return r;
-      };
-      const img = imageCopies(4, 80_000, 3000, 3);
-      expect(check(img.X, img.src, 0, img.sources, 'images')[0]).toBe(-1);
-      // A guess wider than the sources on both sides: lo and hi say where they are.
-      const any = copies(300_001, 9000, 4, 100);
-      expect(check(any.X, any.src, 40, 9100, 'inside a wider guess')).toEqual([-1, 60, 9059]);
-      // Sources outside the guess (below its start, past its end), an entry below -1, a copy that
-      // differs, and these mixed: the first in index order decides.
-      expect(check(any.X, any.src, 101, 9000, 'below the guess')[0]).toBe(-2);
-      expect(check(any.X, any.src, 100, 8999, 'past the guess')[0]).toBe(-2);
-      for (const near of [10, 200_000, 299_990]) {
-        let at = near;
-        while (any.src[at]! < 0) at++; // a copy of a source, not padding
-        const bad = any.src.slice();
-        bad[at] = -2;
-        expect(check(any.X, bad, 100, 9000, `-2 at ${at}`)[0]).toBe(-2);
-        bad[at] = any.src[at]!;
-        const X = any.X.slice();
-        const later = any.src.indexOf(any.src[at]!, at + 1);
-        const i = later >= 0 ? later : at;
-        X[i] = X[i]! + 1;
-        expect(check(X, any.src, 100, 9000, `differs at ${i}`)[0]).toBeGreaterThanOrEqual(0);
-        bad[i] = -5;
-        check(X, bad, 100, 9000, `both near ${at}`);
-      }
-      // No source at all.
-      const none = new Int32Array(200_000).fill(-1);
-      expect(check(new Float32Array(200_000), none, 0, 10, 'all padding')).toEqual([-1, 0, -1]);
     });
   }
 
@@ -434,51 +343,9 @@ describe('SimDevice per-source conversion on long calls (the native loops)', () 
       const d = new SimDevice(profile);
       await d.program(0, eye, n, n);
       const whole = await d.matmul(0, onGrid, batch, { draw: 2, rowOffset: 0, inputSource: src });
-      const want = bits(await inSmallCalls(d, onGrid));
-      expect(bits(whole)).toEqual(want);
-      // Again: the gather now starts from the range the first call left (one pass fewer).
-      const again = await d.matmul(0, onGrid, batch, { draw: 2, rowOffset: 0, inputSource: src });
-      expect(bits(again)).toEqual(want);
+      expect(bits(whole)).toEqual(bits(await inSmallCalls(d, onGrid)));
     });
   }
-
-  it('after a call that left a range guess, every other map gives what a fresh device gives', async () => {
-    const ctx = { draw: 2, rowOffset: 0, inputSource: src };
-    const fresh = async (map: Int32Array, x = onGrid) => {
-      const f = new SimDevice(profile);
-      await f.program(0, eye, n, n);
-      return f
-        .matmul(0, x, batch, { ...ctx, inputSource: map })
-        .then(bits, (e: Error) => e.message);
-    };
-    const same = async (map: Int32Array, x = onGrid) => {
-      const d = new SimDevice(profile);
-      await d.program(0, eye, n, n);
-      await d.matmul(0, onGrid, batch, ctx); // leaves the guess
-      const got = await d
-        .matmul(0, x, batch, { ...ctx, inputSource: map })
-        .then(bits, (e: Error) => e.message);
-      expect(got).toEqual(await fresh(map, x));
-      // And after it (a tile whose guess missed stops guessing).
-      expect(bits(await d.matmul(0, onGrid, batch, ctx))).toEqual(await fresh(src));
-    };
-    // Sources shifted past the guess, or below it; a narrower range inside it; no source.
-    await same(src.map((s) => (s < 0 ? s : s + 5000)));
-    await same(src.map((s) => (s < 0 ? s : Math.max(0, s - 300))));
-    await same(src.map((s) => (s < 0 ? s : s % 100)));
-    await same(new Int32Array(src.length).fill(-1));
-    // An entry below -1; copies that differ raw but agree once quantised; copies that differ.
-    const below = src.slice();
-    below[9000] = -4;
-    await same(below);
-    const nudged = onGrid.slice();
-    for (let i = 0; i < nudged.length; i++) if (src[i]! >= 0) nudged[i] += ((i % 5) - 2) / 200;
-    await same(src, nudged);
-    const bad = onGrid.slice();
-    const i = src.lastIndexOf(src.slice(5000).find((s) => s >= 0)!);
-    bad[i] = 0.5 + (bad[i] === 0.5 ? 0.25 : 0);
-    await same(src, bad);
-  });
 
   it('copies that differ raw but agree once quantised give the same bits', async () => {
     const d = new SimDevice(profile);
