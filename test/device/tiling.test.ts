@@ -3,18 +3,8 @@ import type { Device, ProductContext, TileId } from '../../src/device/device.js'
 import { DeviceError } from '../../src/device/errors.js';
 import { getTileAllocator, TileAllocator, TiledMatrix } from '../../src/device/tiling.js';
 import { IdealDevice } from '../../simulator/ideal-device.js';
+import { rand } from '../helpers/rand.js';
 
-/** Small deterministic generator for test data (mulberry32). */
-function rand(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function randomArray(n: number, r: () => number): Float32Array {
   return Float32Array.from({ length: n }, () => r() * 2 - 1);
 }

@@ -8,18 +8,7 @@ import {
 } from '../../src/noise/fused.js';
 import type { NoiseSpec } from '../../src/noise/models.js';
 import { deriveKey } from '../../src/noise/rng.js';
-
-/** mulberry32, for test data. */
-function rand(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rand } from '../helpers/rand.js';
 
 /**
  * Inputs that exercise every branch: values inside and outside the clamp range, values on the

@@ -10,6 +10,7 @@ import { deriveKey } from '../../src/noise/index.js';
 import { applyChainReference, compileChain } from '../../src/noise/fused.js';
 import { paperProfile, parseProfile } from '../../src/profile/index.js';
 import { SimDevice } from '../../simulator/sim-device.js';
+import { rand } from '../helpers/rand.js';
 
 interface Fast {
   sourceRange(src: Int32Array): [number, number];
@@ -26,18 +27,6 @@ const fast =
     : undefined;
 const setThreads = (n: number) => addon?.blasSetThreads(n);
 afterEach(() => setThreads(1));
-
-/** Small deterministic generator for test data (mulberry32). */
-function rand(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const bits = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
 

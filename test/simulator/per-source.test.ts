@@ -3,18 +3,8 @@ import type { ProductContext } from '../../src/device/device.js';
 import { getTileAllocator, TiledMatrix } from '../../src/device/tiling.js';
 import { paperProfile, parseProfile, type Profile } from '../../src/profile/index.js';
 import { SimDevice } from '../../simulator/sim-device.js';
+import { rand } from '../helpers/rand.js';
 
-/** Small deterministic generator for test data (mulberry32). */
-function rand(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const identity = (n: number) => {
   const I = new Float32Array(n * n);
   for (let i = 0; i < n; i++) I[i * n + i] = 1;

@@ -8,18 +8,8 @@ import {
   type ProfileInput,
 } from '../../src/profile/index.js';
 import { SimDevice } from '../../simulator/sim-device.js';
+import { rand } from '../helpers/rand.js';
 
-/** Small deterministic generator for test data (mulberry32). */
-function rand(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const uniform = (n: number, r: () => number, lo = -1, hi = 1) =>
   Float32Array.from({ length: n }, () => lo + (hi - lo) * r());
 /** n values on the grid k/p with |k| <= kmax. */

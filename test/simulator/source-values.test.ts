@@ -11,22 +11,12 @@ import type { TrainConfigInput } from '../../src/train/config.js';
 import { registerSimulator } from '../../simulator/register.js';
 import { SimDevice, type SimDeviceOptions } from '../../simulator/sim-device.js';
 import { ctx, runtime } from '../nn/layers/helpers.js';
+import { rand } from '../helpers/rand.js';
 
 /**
  * ProductContext.sourceValues: a per-source device converting the sources it is handed must give
  * exactly the products of the gather path (the same map without the values), bit for bit.
  */
-
-function rand(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The same device without sourceValues: the gather path, for comparison. */
 class StripValues implements Device {

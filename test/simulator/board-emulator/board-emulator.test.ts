@@ -14,17 +14,8 @@ import { bitsFor, wireConverters } from '../../../simulator/board-emulator/conve
 import { parseFaultSpec } from '../../../simulator/board-emulator/faults.js';
 import { SimDevice } from '../../../simulator/sim-device.js';
 import { memoryBoard } from './memory-host.js';
+import { rand } from '../../helpers/rand.js';
 
-function rand(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const uniform = (n: number, r: () => number, lo = -1.2, hi = 1.2) =>
   Float32Array.from({ length: n }, () => lo + (hi - lo) * r());
 

@@ -25,6 +25,7 @@ import { paperProfile } from '../../../src/profile/index.js';
 import { parseFaultSpec } from '../../../simulator/board-emulator/faults.js';
 import { servePty, type PtyServer } from '../../../simulator/board-emulator/serve-pty.js';
 import { SimDevice } from '../../../simulator/sim-device.js';
+import { rand } from '../../helpers/rand.js';
 
 /**
  * The emulator on a real socat pseudo-terminal pair, reached through serialport like a board.
@@ -42,16 +43,6 @@ const ROWS = 6;
 const COLS = 10;
 const profile = paperProfile({ p: 16, ep: 0.5, rows: ROWS, cols: COLS, maxBatch: 16, seed: 4 });
 
-function rand(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const uniform = (n: number, r: () => number) =>
   Float32Array.from({ length: n }, () => -1.1 + 2.2 * r());
 
