@@ -156,9 +156,13 @@ export function gemmProduct(
 }
 
 /**
- * Floats of X per chunk of gemmProductByChunks (256 KiB): a chunk's rows are written just
- * before its blocks' gemms read them, so they are still in L2 (measured on the ConvNet's convs:
- * 8-15% less than filling the whole X, 4 MiB, then running the product over it).
+ * Floats of X per chunk of gemmProductByChunks at one thread (256 KiB): a chunk's rows are
+ * written just before its blocks' gemms read them, so they are still in L2 (measured on the
+ * ConvNet's convs: 8-15% less than filling the whole X, 4 MiB, then running the product over
+ * it). With threads sharing the blocks, waking them for every such chunk cost more than they
+ * saved: the ConvNet's device products took longer at two threads than at one (1250-1300 against
+ * 1215-1350 ms per run). Chunks of 2 x threads times that took 770-900 ms (2x 870-1010, 8x 860,
+ * 16x 820).
  */
 const FILL_CHUNK_FLOATS = 1 << 16;
 
@@ -181,8 +185,12 @@ export function gemmProductByChunks(
   out: Float32Array,
   blockRows: number = productBlockRows(rows, cols),
 ): Float32Array {
-  // At least two blocks per chunk, so the intra-op threads have blocks to share.
-  const per = Math.max(2, Math.floor(FILL_CHUNK_FLOATS / (blockRows * cols))) * blockRows;
+  // At least two blocks per chunk; with threads, 2 x threads times that (see FILL_CHUNK_FLOATS).
+  const width = Math.max(1, kernels.blockedProductWidth?.() ?? 1);
+  const per =
+    Math.max(2, Math.floor(FILL_CHUNK_FLOATS / (blockRows * cols))) *
+    (width > 1 ? 2 * width : 1) *
+    blockRows;
   const xs = grow(Math.min(per, batch) * cols);
   let b = 0;
   while (b < batch) {

@@ -56,6 +56,8 @@ export interface Kernels {
     blockRows: number,
     out: Float32Array,
   ): void;
+  /** How many blocks blockedProduct runs side by side (its threads); absent: 1. */
+  blockedProductWidth?(): number;
 }
 
 /** A provider that may or may not be loadable on this machine (tfjs-node, wasm, native BLAS). */

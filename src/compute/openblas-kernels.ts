@@ -215,6 +215,7 @@ function makeKernels(load: NativeLoad & { ok: true }, threads: number): Openblas
     kernels.blockedProduct = (X, W, batch, rows, cols, rowOffset, blockRows, out) => {
       if (batch > 0) blocks.call(addon, X, W, batch, rows, cols, rowOffset, blockRows, out);
     };
+    kernels.blockedProductWidth = () => state.threads;
   }
   selfTest(kernels);
   return kernels;
