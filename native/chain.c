@@ -134,20 +134,106 @@ __attribute__((target("avx2"))) static void normals_avx2(const uint32_t* bits, d
   centre_scalar(bits + j, z + j, m - j);
   fix_tails(bits + j, z + j, m - j);
 }
+
+/*
+ * normals_avx2 eight at a time with AVX-512: the same loads, arithmetic and order, the pairs
+ * combined as a tree of inserts (a chain of four inserts per vector was slower), the tail
+ * positions compressed in a register and stored plainly (vpcompressd straight to memory is
+ * microcoded on AMD Zen 4: 2.5x slower than the AVX2 loop). Centre part measured at 0.42 ns per
+ * element against 0.56 for normals_avx2 (C microbenchmark, Zen 4), a gather version at 0.86.
+ */
+__attribute__((target("avx512f,avx512vl,avx512dq"))) static void normals_avx512(
+    const uint32_t* bits, double* z, uint32_t m) {
+  const __m256i mask = _mm256_set1_epi32((int)FRAC_MASK);
+  const __m256i lo_t = _mm256_set1_epi32(TAIL_BINS), hi_t = _mm256_set1_epi32(BINS - TAIL_BINS - 1);
+  const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  const __m512d half = _mm512_set1_pd(0.5), inv = _mm512_set1_pd(INV_FRAC);
+  uint32_t tails[BLOCK + 8], nt = 0;
+  uint32_t j = 0;
+#pragma GCC unroll 2
+  for (; j + 8 <= m; j += 8) {
+    const __m256i h = _mm256_loadu_si256((const __m256i*)(bits + j));
+    const __m256i bin = _mm256_srli_epi32(h, FRAC_BITS);
+#define PAIR(k) _mm_loadu_pd(centre + (bits[j + (k)] >> FRAC_BITS))
+#define TWO(a, b) _mm256_insertf128_pd(_mm256_castpd128_pd256(PAIR(a)), PAIR(b), 1)
+    const __m512d even = _mm512_insertf64x4(_mm512_castpd256_pd512(TWO(0, 2)), TWO(4, 6), 1);
+    const __m512d odd = _mm512_insertf64x4(_mm512_castpd256_pd512(TWO(1, 3)), TWO(5, 7), 1);
+#undef TWO
+#undef PAIR
+    const __m512d z0 = _mm512_unpacklo_pd(even, odd);
+    const __m512d dz = _mm512_sub_pd(_mm512_unpackhi_pd(even, odd), z0);
+    const __m512d f = _mm512_add_pd(_mm512_cvtepi32_pd(_mm256_and_si256(h, mask)), half);
+    _mm512_storeu_pd(z + j, _mm512_add_pd(z0, _mm512_mul_pd(_mm512_mul_pd(f, inv), dz)));
+    const __mmask8 tail = _mm256_cmplt_epi32_mask(bin, lo_t) | _mm256_cmpgt_epi32_mask(bin, hi_t);
+    const __m256i at = _mm256_add_epi32(_mm256_set1_epi32((int)j), lanes);
+    _mm256_storeu_si256((__m256i*)(tails + nt), _mm256_maskz_compress_epi32(tail, at));
+    nt += (uint32_t)__builtin_popcount((unsigned)tail);
+  }
+  for (uint32_t t = 0; t < nt; t++) fix_tails(bits + tails[t], z + tails[t], 1);
+  centre_scalar(bits + j, z + j, m - j);
+  fix_tails(bits + j, z + j, m - j);
+}
 #endif
+
+/* The normals' code path: the best this CPU supports unless normalsPath() picked another. */
+enum { PATH_UNSET = -1, PATH_SCALAR = 0, PATH_AVX2 = 1, PATH_AVX512 = 2 };
+static const char* const PATH_NAMES[] = {"scalar", "avx2", "avx512"};
+static int normals_path = PATH_UNSET;
+
+static int best_normals_path(void) {
+#ifdef HAVE_AVX2_PATH
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+      __builtin_cpu_supports("avx512dq"))
+    return PATH_AVX512;
+  if (__builtin_cpu_supports("avx2")) return PATH_AVX2;
+#endif
+  return PATH_SCALAR;
+}
 
 /* z[j] = normal_from_bits(bits[j]) for j < m: the centre for all, then the rare tails redone. */
 static void normals(const uint32_t* bits, double* z, uint32_t m) {
+  if (normals_path == PATH_UNSET) normals_path = best_normals_path();
 #ifdef HAVE_AVX2_PATH
-  static int avx2 = -1;
-  if (avx2 < 0) avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
-  if (avx2) {
+  if (normals_path == PATH_AVX512) {
+    normals_avx512(bits, z, m);
+    return;
+  }
+  if (normals_path == PATH_AVX2) {
     normals_avx2(bits, z, m);
     return;
   }
 #endif
   centre_scalar(bits, z, m);
   fix_tails(bits, z, m);
+}
+
+/*
+ * normalsPath([name]): the normals' code path ("scalar", "avx2", "avx512"), after switching to
+ * `name` if given (one this CPU supports, or "best"). For tests, which check every path
+ * against the JavaScript reference, and for A/B measurements.
+ */
+static napi_value js_normals_path(napi_env env, napi_callback_info cb) {
+  size_t argc = 1;
+  napi_value argv[1], result;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  const int best = best_normals_path();
+  if (argc >= 1) {
+    char name[16];
+    size_t len;
+    if (napi_get_value_string_utf8(env, argv[0], name, sizeof name, &len) != napi_ok)
+      return throw_range(env, "normalsPath: expected a path name");
+    int want = strcmp(name, "best") == 0 ? best : -1;
+    for (int k = PATH_SCALAR; k <= PATH_AVX512; k++)
+      if (strcmp(name, PATH_NAMES[k]) == 0) want = k;
+    if (want < 0 || want > best)
+      return throw_range(env, best == PATH_AVX512 ? "normalsPath: this CPU runs scalar, avx2, avx512 or best"
+                              : best == PATH_AVX2 ? "normalsPath: this CPU runs scalar, avx2 or best"
+                                                  : "normalsPath: this CPU runs scalar or best");
+    normals_path = want;
+  }
+  if (normals_path == PATH_UNSET) normals_path = best;
+  CHECK(napi_create_string_utf8(env, PATH_NAMES[normals_path], NAPI_AUTO_LENGTH, &result));
+  return result;
 }
 
 enum { PRE_CLAMP = 1, PRE_RP = 2, POST_CLAMP = 4, POST_RP = 8 };
@@ -354,6 +440,7 @@ int analoop_register_chain(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"noiseTables", NULL, js_noise_tables, NULL, NULL, NULL, napi_default, NULL},
       {"chainRun", NULL, js_chain_run, NULL, NULL, NULL, napi_default, NULL},
+      {"normalsPath", NULL, js_normals_path, NULL, NULL, NULL, napi_default, NULL},
   };
   return define_functions(env, exports, props, sizeof props / sizeof props[0]);
 }

@@ -64,6 +64,11 @@ export interface NativeAddon {
     s1: number,
     params: Float64Array,
   ): void;
+  /**
+   * The noise chains' normal-sampling code path ("scalar", "avx2", "avx512"), after switching to
+   * `name` if given (one the CPU supports, or "best"); absent from older builds.
+   */
+  normalsPath?(name?: string): string;
   /** Per-source conversion helpers of simulator/sim-device.ts (absent from older builds). */
   sourceRange?(src: Int32Array): [number, number];
   sourceGather?(X: Float32Array, src: Int32Array, min: number, buf: Float32Array): number;

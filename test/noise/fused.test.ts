@@ -8,6 +8,7 @@ import {
 } from '../../src/noise/fused.js';
 import type { NoiseSpec } from '../../src/noise/models.js';
 import { deriveKey } from '../../src/noise/rng.js';
+import { loadNativeAddon } from '../../src/compute/native-addon.js';
 import { rand } from '../helpers/rand.js';
 
 /**
@@ -158,6 +159,57 @@ for (const [pathName, native] of paths) {
     });
   });
 }
+
+// The native normals have one code path per instruction set, chosen by the CPU: each one this
+// CPU runs must give the reference's bits (the default run above covers only the best).
+const addon = nativeChainsAvailable() ? loadNativeAddon() : undefined;
+const setPath = addon?.ok ? addon.addon.normalsPath?.bind(addon.addon) : undefined;
+describe.runIf(setPath)('native normals: every code path this CPU runs', () => {
+  const best = setPath?.('best');
+  const runnable = ['scalar', 'avx2', 'avx512'].filter((p) => {
+    try {
+      setPath!(p);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      setPath!('best');
+    }
+  });
+
+  it('the best path is the widest this CPU runs, and unsupported ones are refused by name', () => {
+    expect(best).toBe(runnable[runnable.length - 1]);
+    expect(() => setPath!('sse9')).toThrow(/normalsPath: this CPU runs scalar/);
+  });
+
+  for (const path of ['scalar', 'avx2', 'avx512']) {
+    it.runIf(runnable.includes(path))(`${path}: gaussian chains equal the reference`, () => {
+      const chain: NoiseChain = {
+        pre: { lo: -1, hi: 1, p: 16 },
+        noise: NOISES.gaussian!,
+        post: { lo: -1, hi: 1, p: 16 },
+      };
+      try {
+        expect(setPath!(path)).toBe(path);
+        const compiled = compileChain(chain, { native: true });
+        // Lengths around the 8- and 4-wide loops' ends and the 512-element blocks.
+        for (const [n, seed, start] of [
+          [20000, 4, 0],
+          [515, 5, 2 ** 32 - 260],
+          [4103, 6, 99],
+        ] as const) {
+          const x = inputs(n, seed);
+          const key = deriveKey(seed, 11, n);
+          const want = applyChainReference(chain, x, key, start, new Float32Array(n));
+          const got = compiled.apply(x, key, start, new Float32Array(n));
+          expect(firstDifference(got, want), `${path} n=${n}`).toBe(-1);
+        }
+      } finally {
+        setPath!('best');
+      }
+    });
+  }
+});
 
 describe('fused chains: API', () => {
   it('applyChain is compile-then-apply, in place by default', () => {
