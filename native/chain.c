@@ -297,6 +297,30 @@ static inline double rp1x(double v, double p, double inv) {
 }
 
 /*
+ * clamp1x -> rp1x in float32 arithmetic, for a stage_f32 stage: twice the lanes per vector of
+ * the double version, and the same value (see stage_f32).
+ */
+static inline float clamp_rp_f32(float t, float lo, float hi, float p, float inv) {
+  t = t < lo ? lo : t > hi ? hi : t;
+  const float g = t * p;
+  const float r = ceilf(fabsf(g) - 0.5f) * inv;
+  return (g < 0 ? -r : r) + 0.0f;
+}
+
+/*
+ * Whether an exact stage (stage_exact) may also run in float32 arithmetic: when its bounds
+ * times p stay within 2^22, every step is exact in float32 as it is in double. v p scales a
+ * float32 value by a power of two (exact, or an underflow to a signed zero where |v p| < 2^-126,
+ * and every |g| < 0.5 gives +0 either way); for 0.5 <= |g| < 2^23 the difference |g| - 0.5 is a
+ * multiple of ulp(g) below |g|, so representable; k = ceil(...) < 2^23 and k 2^-a lies between
+ * 2^-100 and the bound, so k inv is exact; the sign and + 0 are the same operations. (At |g| >=
+ * 2^23, |g| - 0.5 would round in float32: those stages keep the double loop.)
+ */
+static int stage_f32(double lo, double hi, double p) {
+  return fabs(lo) * p <= 0x1p22 && fabs(hi) * p <= 0x1p22;
+}
+
+/*
  * Whether clamp1 -> rp1 may skip both float32 roundings on a float32 input. The bounds are
  * finite float32 values, so the clamp returns a float32 value v. With p = 2^a, v p is exact, and
  * RP's result k 2^-a (k = the rounded |v p|) is a float32 value too: below 2^24, k times a power
@@ -336,6 +360,7 @@ static void chain_run(const struct chain* c, const float* x, float* out, size_t 
   const int both_post =
       (flags & (POST_CLAMP | POST_RP)) == (POST_CLAMP | POST_RP) && c->post_inv != 0;
   const int exact_pre = both_pre && stage_exact(c->pre_lo, c->pre_hi, c->pre_inv);
+  const int f32_pre = exact_pre && stage_f32(c->pre_lo, c->pre_hi, c->pre_p);
   const int exact_post = both_post && stage_exact(c->post_lo, c->post_hi, c->post_inv);
   const int no_pre = !(flags & (PRE_CLAMP | PRE_RP)), no_post = !(flags & (POST_CLAMP | POST_RP));
   for (size_t b0 = 0; b0 < n; b0 += BLOCK) {
@@ -343,7 +368,10 @@ static void chain_run(const struct chain* c, const float* x, float* out, size_t 
     const uint32_t base = lo + (uint32_t)b0;
     if (both_pre) {
       const double lo_ = c->pre_lo, hi_ = c->pre_hi, p_ = c->pre_p, inv_ = c->pre_inv;
-      if (exact_pre)
+      if (f32_pre) {
+        const float lof = (float)lo_, hif = (float)hi_, pf = (float)p_, invf = (float)inv_;
+        for (uint32_t j = 0; j < m; j++) v[j] = clamp_rp_f32(x[b0 + j], lof, hif, pf, invf);
+      } else if (exact_pre)
         for (uint32_t j = 0; j < m; j++) v[j] = rp1x(clamp1x(x[b0 + j], lo_, hi_), p_, inv_);
       else
         for (uint32_t j = 0; j < m; j++) v[j] = rp1(clamp1(x[b0 + j], lo_, hi_), p_, inv_);

@@ -160,6 +160,31 @@ for (const [pathName, native] of paths) {
   });
 }
 
+// An exact clamp -> RP stage runs in float32 arithmetic where its bounds times p stay within
+// 2^22 (native/chain.c, stage_f32): from |v p| = 2^23 up, |v p| - 0.5 would round in float32.
+// Inputs around those magnitudes, odd multiples of 1/p among them, on both sides of the bound.
+describe('exact stages in float32 arithmetic, on both sides of |bound| p = 2^22', () => {
+  const p = 2 ** 20;
+  const r = rand(21);
+  const x = Float32Array.from({ length: 6000 }, (_, i) => {
+    const sign = i % 2 ? -1 : 1;
+    if (i % 3 === 0) return (sign * (2 * Math.floor(r() * 2 ** 23) + 1)) / p; // odd k / p, to 16
+    if (i % 3 === 1) return (sign * (Math.floor(r() * 2 ** 24) + 0.5)) / p; // ties
+    return sign * r() * 20;
+  });
+  for (const bound of [4, 16]) {
+    for (const noise of [NOISES.gaussian!, NOISES.none!]) {
+      it(`bound ${bound} (|bound| p = 2^${Math.log2(bound * p)}), ${noise.model}`, () => {
+        const chain: NoiseChain = { pre: { lo: -bound, hi: bound, p }, noise };
+        const key = deriveKey(5, 5, bound);
+        const want = applyChainReference(chain, x, key, 7, new Float32Array(x.length));
+        const got = compileChain(chain).apply(x, key, 7, new Float32Array(x.length));
+        expect(firstDifference(got, want)).toBe(-1);
+      });
+    }
+  }
+});
+
 // The native normals have one code path per instruction set, chosen by the CPU: each one this
 // CPU runs must give the reference's bits (the default run above covers only the best).
 const addon = nativeChainsAvailable() ? loadNativeAddon() : undefined;
