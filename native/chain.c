@@ -362,6 +362,7 @@ static void chain_run(const struct chain* c, const float* x, float* out, size_t 
   const int exact_pre = both_pre && stage_exact(c->pre_lo, c->pre_hi, c->pre_inv);
   const int f32_pre = exact_pre && stage_f32(c->pre_lo, c->pre_hi, c->pre_p);
   const int exact_post = both_post && stage_exact(c->post_lo, c->post_hi, c->post_inv);
+  const int f32_post = exact_post && stage_f32(c->post_lo, c->post_hi, c->post_p);
   const int no_pre = !(flags & (PRE_CLAMP | PRE_RP)), no_post = !(flags & (POST_CLAMP | POST_RP));
   for (size_t b0 = 0; b0 < n; b0 += BLOCK) {
     const uint32_t m = n - b0 < BLOCK ? (uint32_t)(n - b0) : BLOCK;
@@ -399,6 +400,14 @@ static void chain_run(const struct chain* c, const float* x, float* out, size_t 
       for (uint32_t j = 0; j < m; j++) o[j] = (float)(xb[j] + scale * z[j]);
     } else if (no_post) {
       for (uint32_t j = 0; j < m; j++) o[j] = (float)(v[j] + scale * z[j]);
+    } else if (f32_post && no_pre) {
+      const float lof = (float)lo_, hif = (float)hi_, pf = (float)p_, invf = (float)inv_;
+      for (uint32_t j = 0; j < m; j++)
+        o[j] = clamp_rp_f32((float)(xb[j] + scale * z[j]), lof, hif, pf, invf);
+    } else if (f32_post) {
+      const float lof = (float)lo_, hif = (float)hi_, pf = (float)p_, invf = (float)inv_;
+      for (uint32_t j = 0; j < m; j++)
+        o[j] = clamp_rp_f32((float)(v[j] + scale * z[j]), lof, hif, pf, invf);
     } else if (exact_post && no_pre) {
       for (uint32_t j = 0; j < m; j++)
         o[j] = (float)rp1x(clamp1x((double)(float)(xb[j] + scale * z[j]), lo_, hi_), p_, inv_);

@@ -174,13 +174,17 @@ describe('exact stages in float32 arithmetic, on both sides of |bound| p = 2^22'
   });
   for (const bound of [4, 16]) {
     for (const noise of [NOISES.gaussian!, NOISES.none!]) {
-      it(`bound ${bound} (|bound| p = 2^${Math.log2(bound * p)}), ${noise.model}`, () => {
-        const chain: NoiseChain = { pre: { lo: -bound, hi: bound, p }, noise };
-        const key = deriveKey(5, 5, bound);
-        const want = applyChainReference(chain, x, key, 7, new Float32Array(x.length));
-        const got = compileChain(chain).apply(x, key, 7, new Float32Array(x.length));
-        expect(firstDifference(got, want)).toBe(-1);
-      });
+      for (const where of ['pre', 'post'] as const) {
+        it(`${where} stage, bound ${bound} (|bound| p = 2^${Math.log2(bound * p)}), ${noise.model}`, () => {
+          const stage = { lo: -bound, hi: bound, p };
+          const chain: NoiseChain =
+            where === 'pre' ? { pre: stage, noise } : { noise, post: stage };
+          const key = deriveKey(5, 5, bound);
+          const want = applyChainReference(chain, x, key, 7, new Float32Array(x.length));
+          const got = compileChain(chain).apply(x, key, 7, new Float32Array(x.length));
+          expect(firstDifference(got, want)).toBe(-1);
+        });
+      }
     }
   }
 });
