@@ -29,10 +29,10 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Kernels } from '../src/compute/kernels.js';
 import { autoBlasThreads, type OpenblasKernels } from '../src/compute/openblas-kernels.js';
 import { listKernelsProviders } from '../src/compute/registry.js';
+import { parseCli } from './args.js';
 import { blasPeak, repoRoot, round, type Peak } from './baseline.js';
 import { chainSplit } from './chain-split.js';
 import { trainBench } from './train.js';
@@ -164,12 +164,22 @@ async function gemmPart(quick: boolean) {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      quick: { type: 'boolean', default: false },
-      'no-threads': { type: 'boolean', default: false },
+  const { values } = parseCli(
+    'bench/all',
+    "Issue 7's targets in one run, each as a ratio against a baseline measured in the same run; one JSON document on stdout.",
+    {
+      quick: {
+        type: 'boolean',
+        default: false,
+        help: 'one gemm round instead of two, and fewer training steps (mlp 10, convnet 1)',
+      },
+      'no-threads': {
+        type: 'boolean',
+        default: false,
+        help: 'skip the second run of the MLP and ConvNet cases with ANALOOP_BLAS_THREADS=auto',
+      },
     },
-  });
+  );
   const quick = values.quick ?? false;
   const started = performance.now();
   const loadStart = os.loadavg();

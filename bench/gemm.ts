@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Kernels } from '../src/compute/kernels.js';
 import { gemmJs } from '../src/compute/js-kernels.js';
 import { listKernelsProviders } from '../src/compute/registry.js';
+import { parseCli } from './args.js';
 import { measureBaseline, median, round } from './baseline.js';
 
 const SIZES = [256, 1024];
@@ -133,5 +134,11 @@ export async function gemmBench(): Promise<Record<string, unknown>> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // No options: this gives --help, and a flag meant for another script is an error, not ignored.
+  parseCli(
+    'bench/gemm',
+    "Square sgemm GFLOP/s of every compute provider that loads here (N = 256, 1024), next to the machine's BLAS peak (blas-peak.py) measured in the same run; one JSON document on stdout.",
+    {},
+  );
   process.stdout.write(JSON.stringify(await gemmBench(), null, 2) + '\n');
 }

@@ -22,7 +22,6 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { registerSerialDriver } from '../drivers/serial/register.js';
 import type { SerialDevice } from '../drivers/serial/serial-device.js';
 import { registerSimulator } from '../simulator/register.js';
@@ -39,20 +38,41 @@ import { tensor } from '../src/nn/tensor.js';
 import { PROFILE_SCHEMA_ID } from '../src/profile/index.js';
 import { createOptimizer, zeroGrad } from '../src/train/optimizers.js';
 import { backwardOffloaded, forwardOffloaded } from '../src/train/trainer.js';
+import { parseCli } from './args.js';
 import { median, round } from './baseline.js';
 
-const { values: args } = parseArgs({
-  options: {
-    model: { type: 'string', default: 'convnet' },
-    batch: { type: 'string', default: '128' },
-    steps: { type: 'string', default: '3' },
-    baud: { type: 'string', default: '921600' },
+const cli = parseCli(
+  'bench/latency',
+  'Serial ping round trips to a board emulator in another process while this process computes training steps (sync, offload, idle); one JSON document on stdout. Needs socat for the pings.',
+  {
+    model: {
+      type: 'string',
+      arg: 'convnet|mlp',
+      default: 'convnet',
+      help: 'the model whose training steps run',
+    },
+    batch: { type: 'string', arg: 'n', default: '128', help: 'batch size of the training steps' },
+    steps: {
+      type: 'string',
+      arg: 'n',
+      default: '3',
+      help: 'timed training steps per mode and round',
+    },
+    baud: {
+      type: 'string',
+      arg: 'n',
+      default: '921600',
+      help: 'line rate the emulator throttles its pty to',
+    },
   },
-});
-const MODEL = args.model === 'mlp' ? 'mlp' : 'convnet';
-const BATCH = Number(args.batch);
-const STEPS = Number(args.steps);
-const BAUD = Number(args.baud);
+);
+// Anything but 'mlp' used to run the convnet silently.
+if (cli.values.model !== 'mlp' && cli.values.model !== 'convnet')
+  cli.fail(`--model must be convnet or mlp, got '${cli.values.model}'`);
+const MODEL = cli.values.model === 'mlp' ? 'mlp' : 'convnet';
+const BATCH = cli.int('batch');
+const STEPS = cli.int('steps');
+const BAUD = cli.int('baud');
 
 const log = (s: string) => process.stderr.write(`[bench/latency] ${s}\n`);
 

@@ -17,37 +17,69 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { encodeFrame } from '../drivers/serial/framing.js';
 import { registerSerialDriver } from '../drivers/serial/register.js';
 import type { SerialDevice } from '../drivers/serial/serial-device.js';
 import type { SerialTransport } from '../drivers/serial/transport.js';
 import { openDevice } from '../src/device/registry.js';
 import { PROFILE_SCHEMA_ID } from '../src/profile/index.js';
+import { parseCli } from './args.js';
 import { median, round } from './baseline.js';
 
 const BITS_PER_BYTE = 10; // 8N1
 const TILE = 0;
 
-const { values: args } = parseArgs({
-  options: {
-    baud: { type: 'string', default: '921600' },
-    array: { type: 'string', default: '64' },
-    batches: { type: 'string', default: '1,16,128' },
-    seconds: { type: 'string', default: '4' },
-    'round-trips': { type: 'string', default: '40' },
-    repeats: { type: 'string', default: '3' },
-    /** The emulator's DeviceInfo.credit_window; default its own (8). */
-    'credit-window': { type: 'string' },
+const cli = parseCli(
+  'bench/link',
+  'Serial-link throughput (as a fraction of the line rate) and round-trip overhead against the board emulator in another process on a socat pty pair; one JSON document on stdout. Needs socat.',
+  {
+    baud: {
+      type: 'string',
+      arg: 'n',
+      default: '921600',
+      help: 'line rate the emulator throttles its pty to',
+    },
+    array: {
+      type: 'string',
+      arg: 'n',
+      default: '64',
+      help: 'rows and columns of the square array',
+    },
+    batches: {
+      type: 'string',
+      arg: 'list',
+      default: '1,16,128',
+      help: 'comma-separated batch sizes to measure',
+    },
+    seconds: {
+      type: 'string',
+      arg: 's',
+      default: '4',
+      help: 'about how much line time each pipelined run takes',
+    },
+    'round-trips': {
+      type: 'string',
+      arg: 'n',
+      default: '40',
+      help: 'products sent one at a time per batch size, for the round-trip overhead',
+    },
+    repeats: { type: 'string', arg: 'n', default: '3', help: 'pipelined runs per batch size' },
+    'credit-window': {
+      type: 'string',
+      arg: 'n',
+      help: "the emulator's DeviceInfo.credit_window, 1 to 1024 (default: the emulator's, 8)",
+    },
   },
-});
-const BAUD = Number(args.baud);
-const N = Number(args.array);
-const BATCHES = args.batches.split(',').map(Number);
-const SECONDS = Number(args.seconds);
-const ROUND_TRIPS = Number(args['round-trips']);
-const CREDIT_WINDOW = args['credit-window'];
-const REPEATS = Number(args.repeats);
+);
+const BAUD = cli.int('baud');
+const N = cli.int('array');
+const BATCHES = cli.ints('batches');
+const SECONDS = cli.positive('seconds');
+const ROUND_TRIPS = cli.int('round-trips');
+// Checked here with analoop emulate's bounds (src/cli/emulate.ts): its own error came as a stack.
+const CREDIT_WINDOW =
+  cli.values['credit-window'] === undefined ? undefined : String(cli.int('credit-window', 1, 1024));
+const REPEATS = cli.int('repeats');
 /** Payload bytes one direction of the line carries per second at best. */
 const LINE_BYTES_PER_SEC = BAUD / BITS_PER_BYTE;
 

@@ -22,7 +22,6 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Kernels } from '../src/compute/kernels.js';
 import { loadNativeAddon } from '../src/compute/native-addon.js';
 import type { OpenblasKernels } from '../src/compute/openblas-kernels.js';
@@ -45,6 +44,7 @@ import { deriveKey } from '../src/noise/rng.js';
 import { paperProfile } from '../src/profile/index.js';
 import { createOptimizer, zeroGrad } from '../src/train/optimizers.js';
 import { SimDevice, type SimDeviceOptions } from '../simulator/sim-device.js';
+import { parseCli } from './args.js';
 import { measureBaseline, round } from './baseline.js';
 
 const BATCH = 128;
@@ -332,18 +332,30 @@ async function runVariant(v: Variant, steps: number) {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      case: { type: 'string' },
-      steps: { type: 'string', default: '30' },
-      'no-baseline': { type: 'boolean', default: false },
-      quick: { type: 'boolean', default: false },
+  const ids = VARIANTS.map((v) => v.id).join(', ');
+  const cli = parseCli(
+    'bench/noise',
+    "Noise chains, the openblas gemm and the simulator's share of an MLP training step, before and after the fused chains; one JSON document on stdout.",
+    {
+      steps: { type: 'string', arg: 'n', default: '30', help: 'timed training steps per variant' },
+      'no-baseline': { type: 'boolean', default: false, help: 'skip the blas-peak.py baseline' },
+      quick: {
+        type: 'boolean',
+        default: false,
+        help: 'shorter gemm (best of 3, not 10) and noise-chain timings (0.3 s, not 1 s, each)',
+      },
+      case: {
+        type: 'string',
+        arg: 'id',
+        help: `internal: run one variant (${ids}) in this process and print its JSON line`,
+      },
     },
-  });
-  const steps = Number(values.steps);
+  );
+  const { values } = cli;
+  const steps = cli.int('steps');
   if (values.case) {
     const v = VARIANTS.find((x) => x.id === values.case);
-    if (!v) throw new Error(`unknown case ${values.case}`);
+    if (!v) return cli.fail(`unknown case '${values.case}'; valid: ${ids}`);
     process.stdout.write(JSON.stringify(await runVariant(v, steps)) + '\n');
     return;
   }

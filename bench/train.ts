@@ -16,13 +16,12 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Observable } from 'rxjs';
 import { IdealDevice } from '../simulator/ideal-device.js';
 import { registerSimulator } from '../simulator/register.js';
 import { SimDevice } from '../simulator/sim-device.js';
 import type { Kernels } from '../src/compute/kernels.js';
-import { BLAS_THREADS_ENV } from '../src/compute/openblas-kernels.js';
+import { BLAS_THREADS_ENV, parseBlasThreads } from '../src/compute/openblas-kernels.js';
 import { getKernels } from '../src/compute/registry.js';
 import { batches, loadMnist, makeSynthetic, type Batch, type Dataset } from '../src/data/index.js';
 import type {
@@ -41,6 +40,7 @@ import { paperProfile } from '../src/profile/index.js';
 import { buildModel } from '../src/nn/models/index.js';
 import { tensor } from '../src/nn/tensor.js';
 import { createOptimizer, zeroGrad } from '../src/train/optimizers.js';
+import { parseCli } from './args.js';
 import { measureBaseline, round, type Baseline } from './baseline.js';
 
 const BATCH = 128;
@@ -673,59 +673,96 @@ function planFor(
   };
 }
 
-/** An integer option >= min (default 1), or dflt when absent. */
-function positiveInt(name: string, v: string | undefined, dflt: number, min = 1): number {
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min)
-    throw new RangeError(`--${name} must be an integer >= ${min}, got ${v}`);
-  return n;
-}
-
 /**
  * The benchmark: with `--case`, one case (child mode, printed here, returns undefined);
  * otherwise every selected case in its own child process, returned as the report.
  */
 export async function trainBench(argv: string[]): Promise<Record<string, unknown> | undefined> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      case: { type: 'string' },
-      only: { type: 'string' },
-      'mlp-steps': { type: 'string' },
-      'convnet-steps': { type: 'string' },
-      'convnet-compare-steps': { type: 'string' },
-      'warmup-steps': { type: 'string' },
-      'warmup-batch': { type: 'string' },
-      steps: { type: 'string' },
-      'no-baseline': { type: 'boolean', default: false },
-      threads: { type: 'string' },
+  // bench/all.ts calls this with its own flags (--mlp-steps, --no-baseline, --threads, --only).
+  const caseIds = CASES.map((c) => c.id).join(', ');
+  const cli = parseCli(
+    'bench/train',
+    'Training-step throughput of the mlp and convnet cases, each case in its own child process; one JSON document on stdout.',
+    {
+      only: {
+        type: 'string',
+        arg: 'list',
+        help: `comma-separated cases, models or variants to run (${caseIds}; mlp, convnet; sim, ideal, digital)`,
+      },
+      'mlp-steps': {
+        type: 'string',
+        arg: 'n',
+        default: '30',
+        help: 'timed steps of the mlp cases',
+      },
+      'convnet-steps': {
+        type: 'string',
+        arg: 'n',
+        default: '3',
+        help: 'timed steps of convnet/sim',
+      },
+      'convnet-compare-steps': {
+        type: 'string',
+        arg: 'n',
+        default: '2',
+        help: 'timed steps of convnet/ideal and convnet/digital',
+      },
+      'no-baseline': { type: 'boolean', default: false, help: 'skip the blas-peak.py baseline' },
+      threads: {
+        type: 'string',
+        arg: 'n|auto',
+        help: `${BLAS_THREADS_ENV} for the case processes (default: the environment's, else 1)`,
+      },
+      case: {
+        type: 'string',
+        arg: 'id',
+        help: 'internal: run one case in this process and print its JSON line (the parent does this per case)',
+      },
+      steps: { type: 'string', arg: 'n', default: '1', help: 'with --case: timed steps' },
+      'warmup-steps': {
+        type: 'string',
+        arg: 'n',
+        default: '1',
+        help: 'with --case: warm-up steps',
+      },
+      'warmup-batch': {
+        type: 'string',
+        arg: 'n',
+        default: String(BATCH),
+        help: 'with --case: batch size of the warm-up steps',
+      },
     },
-    strict: true,
-  });
+    argv,
+  );
+  const { values } = cli;
+  if (values.threads !== undefined) {
+    // A bad count would otherwise fail in every case process, each with its own stack.
+    try {
+      parseBlasThreads(values.threads, '--threads');
+    } catch (e) {
+      cli.fail((e as Error).message);
+    }
+  }
   // Children get the BLAS thread count in ANALOOP_BLAS_THREADS (default 1, the provider's own).
   const threads = values.threads ?? process.env[BLAS_THREADS_ENV] ?? '1';
 
   if (values.case) {
     // Child mode: one case; the parent passes its plan explicitly.
     const spec = CASES.find((c) => c.id === values.case);
-    if (!spec)
-      throw new RangeError(
-        `unknown case ${values.case}; valid: ${CASES.map((c) => c.id).join(', ')}`,
-      );
+    if (!spec) return cli.fail(`unknown case '${values.case}'; valid: ${caseIds}`);
     const plan: StepPlan = {
-      warmupSteps: positiveInt('warmup-steps', values['warmup-steps'], 1, 0),
-      warmupBatch: positiveInt('warmup-batch', values['warmup-batch'], BATCH),
-      steps: positiveInt('steps', values.steps, 1),
+      warmupSteps: cli.int('warmup-steps', 0),
+      warmupBatch: cli.int('warmup-batch'),
+      steps: cli.int('steps'),
     };
     process.stdout.write(JSON.stringify(await runCase(spec, plan)) + '\n');
     return undefined;
   }
 
   const opts = {
-    mlpSteps: positiveInt('mlp-steps', values['mlp-steps'], 30),
-    convSteps: positiveInt('convnet-steps', values['convnet-steps'], 3),
-    convCompareSteps: positiveInt('convnet-compare-steps', values['convnet-compare-steps'], 2),
+    mlpSteps: cli.int('mlp-steps'),
+    convSteps: cli.int('convnet-steps'),
+    convCompareSteps: cli.int('convnet-compare-steps'),
   };
   const wanted = values.only
     ?.split(',')
@@ -735,8 +772,8 @@ export async function trainBench(argv: string[]): Promise<Record<string, unknown
     ? CASES.filter((c) => wanted.some((w) => c.id === w || c.model === w || c.variant === w))
     : CASES;
   if (selected.length === 0) {
-    throw new RangeError(
-      `--only ${values.only} matches no case; valid: ${CASES.map((c) => c.id).join(', ')} (or a model or variant name)`,
+    cli.fail(
+      `--only ${values.only} matches no case; valid: ${caseIds} (or a model or variant name)`,
     );
   }
 
