@@ -339,7 +339,11 @@ async function main(): Promise<void> {
     loadAverage: {
       start: loadStart.map((x) => round(x, 2)),
       end: os.loadavg().map((x) => round(x, 2)),
-      note: 'above the core count, other processes took CPU from the measurement: prefer the by-CPU-time figures',
+      // The 1-minute figures at start and end: above the core count, other processes took CPU.
+      note:
+        Math.max(loadStart[0]!, os.loadavg()[0]!) > os.cpus().length
+          ? 'above the core count: other processes took CPU from the measurement, prefer the by-CPU-time figures'
+          : 'below the core count: the machine was otherwise idle enough for the wall-clock figures',
     },
     quoted: QUOTED,
     targets,
