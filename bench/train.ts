@@ -6,7 +6,8 @@
  * stdout, progress on stderr.
  *
  *   npx tsc -p tsconfig.json && node dist/bench/train.js [--only mlp/sim,convnet/digital]
- *     [--mlp-steps 200] [--convnet-steps 2] [--convnet-compare-steps 1] [--no-baseline]
+ *     [--mlp-steps N] [--convnet-steps N] [--convnet-compare-steps N] [--no-baseline]
+ *   (--help lists every option with its default)
  *
  * Each case runs in its own child process (`--case <id>`, which prints that case's JSON), so its
  * peak RSS (process.resourceUsage().maxRSS) is its own and no case inherits another's heap or JIT
