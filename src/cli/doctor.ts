@@ -46,7 +46,7 @@ async function serialPorts(): Promise<{ ports: string[]; error?: string }> {
 export interface DoctorReport {
   node: string;
   platform: string;
-  kernels: { chosen: string; gflops512: number; attempts: unknown[] };
+  kernels: { chosen: string; build: string | null; gflops512: number; attempts: unknown[] };
   tfjsBackend: string | null;
   deviceSchemes: string[];
   serialPorts: string[];
@@ -87,7 +87,12 @@ export async function runDoctor(prefer?: string, deviceUri?: string): Promise<Do
     device,
     node: process.versions.node,
     platform: `${process.platform}-${process.arch}`,
-    kernels: { chosen: kernels.name, gflops512: measureGflops(kernels), attempts },
+    kernels: {
+      chosen: kernels.name,
+      build: kernels.build?.() ?? null,
+      gflops512: measureGflops(kernels),
+      attempts,
+    },
     tfjsBackend,
     deviceSchemes: listDeviceSchemes().map((s) => s.scheme),
     serialPorts: serial.ports,
@@ -102,6 +107,8 @@ function printReport(r: DoctorReport): void {
   out.push(
     `compute         ${r.kernels.chosen}: ${r.kernels.gflops512.toFixed(2)} GFLOP/s on a 512x512x512 sgemm`,
   );
+  if (r.kernels.build)
+    out.push(`  build: ${r.kernels.build} (runs match bit for bit only with the same build)`);
   for (const a of r.kernels.attempts as {
     name: string;
     priority: number;

@@ -6,6 +6,13 @@ export interface Kernels {
   /** Provider name as reported by `analoop doctor` (e.g. "js", "tfjs-wasm", "tfjs-node"). */
   readonly name: string;
   /**
+   * What fixes the last bits of its products besides the inputs (library, version, the CPU kernel
+   * it chose, threads), for run manifests and doctor; absent where the name says it all. Two
+   * machines with the same provider name may round differently (e.g. OpenBLAS picks its kernel by
+   * CPU), so runs are bit-comparable only with the same build.
+   */
+  build?(): string;
+  /**
    * C = alpha * op(A) * op(B) + beta * C, with op(A) M x K and op(B) K x N, C M x N.
    * A is stored M x K (K x M when transA), B is K x N (N x K when transB). beta = 0 ignores
    * C's previous content (NaN in C does not propagate), as in BLAS.

@@ -172,6 +172,13 @@ export function applyBlasEnvDefaults(env: NodeJS.ProcessEnv = process.env): void
     env[BLAS_THREAD_TIMEOUT_ENV] = BLAS_THREAD_TIMEOUT_DEFAULT;
 }
 
+/** e.g. "OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY Cooperlake MAX_THREADS=64; core Cooperlake; 1 thread". */
+export function blasBuild(info: Readonly<BlasInfo>): string {
+  const what = info.config || info.library;
+  const core = info.corename ? `; core ${info.corename}` : '';
+  return `${what}${core}; ${info.threads} thread${info.threads === 1 ? '' : 's'}`;
+}
+
 function makeKernels(load: NativeLoad & { ok: true }, threads: number): OpenblasKernels {
   const addon = load.addon;
   applyBlasEnvDefaults();
@@ -188,6 +195,7 @@ function makeKernels(load: NativeLoad & { ok: true }, threads: number): Openblas
     name: 'openblas',
     info: state,
     setThreads,
+    build: () => blasBuild(state),
     gemm(transA, transB, M, N, K, alpha, A, B, beta, C) {
       checkGemmArgs(transA, transB, M, N, K, A, B, C);
       if (M === 0 || N === 0) return;

@@ -401,7 +401,13 @@ export async function buildReport(
       ],
       [
         'compute',
-        distinct(all.map((r) => String(r.manifest?.kernels ?? '?')))
+        distinct(
+          all.map((r) => {
+            const name = String(r.manifest?.kernels ?? '?');
+            const build = r.manifest?.kernelsBuild;
+            return typeof build === 'string' ? `${name} (${build})` : name;
+          }),
+        )
           .map(esc)
           .join(', '),
       ],

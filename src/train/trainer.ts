@@ -315,6 +315,7 @@ export async function train(
         device: info,
         calibrationProfileId: info.profileId ?? null,
         kernels: kernels.name,
+        kernelsBuild: kernels.build?.() ?? null,
         model: {
           preset: model.preset,
           parameters: parameterCount(model),

@@ -18,6 +18,7 @@ import {
   OPENBLAS_HOW_TO_ENABLE,
   BLAS_THREAD_TIMEOUT_ENV,
   applyBlasEnvDefaults,
+  blasBuild,
   autoBlasThreads,
   blasCandidates,
   blasThreadsFromEnv,
@@ -127,6 +128,19 @@ describe('openblas provider: fallback', () => {
 });
 
 describe('openblas provider: settings', () => {
+  it('blasBuild says what fixes the last bits: configuration, CPU kernel, threads', () => {
+    const info = {
+      library: 'libopenblas.so.0',
+      config: 'OpenBLAS 0.3.21 Zen',
+      corename: 'Zen',
+      threads: 2,
+    };
+    expect(blasBuild(info)).toBe('OpenBLAS 0.3.21 Zen; core Zen; 2 threads');
+    expect(blasBuild({ library: 'libcblas.so.3', config: '', corename: '', threads: 1 })).toBe(
+      'libcblas.so.3; 1 thread',
+    );
+  });
+
   it('keeps idle BLAS threads from spinning (OPENBLAS_THREAD_TIMEOUT=4) unless the user chose', () => {
     const env: NodeJS.ProcessEnv = {};
     applyBlasEnvDefaults(env);
@@ -188,6 +202,13 @@ describe.skipIf(!real)(
       expect(k.name).toBe('openblas');
       expect(k.info.library).toBeTruthy();
       expect(k.info.threads).toBe(1);
+    });
+
+    it('build() names the library, the CPU kernel it chose and the threads (runs record it)', () => {
+      const b = k.build!();
+      expect(b).toContain(k.info.config || k.info.library);
+      if (k.info.corename) expect(b).toContain(`core ${k.info.corename}`);
+      expect(b).toMatch(/; 1 thread$/);
     });
 
     it('setBlasThreads (analoop train --threads) applies to the loaded provider', () => {
