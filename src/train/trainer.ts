@@ -71,6 +71,8 @@ export interface TrainOptions {
    */
   offload?: boolean;
   onProgress?: (event: BatchProgress | EpochMetrics) => void;
+  /** Where warning lines go (e.g. a resume on another compute build). Default stderr. */
+  log?: (line: string) => void;
   /** Aborting stops between batches; the last finished epoch's checkpoint stays valid. */
   signal?: AbortSignal;
 }
@@ -286,10 +288,20 @@ export async function train(
       history = ckpt.history;
       step = ckpt.step;
       startEpoch = ckpt.epochs;
+      // The digital products' last bits depend on the build: say so rather than let a resumed
+      // run quietly differ from an uninterrupted one.
+      const build = kernels.build?.() ?? null;
+      const before = manifest.kernelsBuild;
+      if (typeof before === 'string' && before !== build) {
+        (opts.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+          `analoop: warning: ${run.path} was computed with ${before}; it resumes with ${build ?? kernels.name}, so its results may differ in the last bits from an uninterrupted run (same build: same bits)`,
+        );
+      }
       await run.append({
         event: 'resume',
         epoch: startEpoch,
         step,
+        kernelsBuild: build,
         time: new Date().toISOString(),
       });
     } else if (run) {

@@ -7,6 +7,7 @@ import { resolveNoise } from '../../src/noise/index.js';
 import { makeSynthetic } from '../../src/data/index.js';
 import { firstGradientLayer, modelParams } from '../../src/nn/model.js';
 import { train, TrainingInterrupted } from '../../src/train/trainer.js';
+import { jsKernels } from '../../src/compute/js-kernels.js';
 import type { TrainConfigInput } from '../../src/train/config.js';
 import { registerSimulator } from '../../simulator/register.js';
 
@@ -98,6 +99,49 @@ describe('train', () => {
       'end',
     ]);
     expect(lines.filter((l) => l.event === 'epoch').map((l) => l.epoch)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('a resume on another compute build warns and goes on; the same build is silent', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'analoop-build-'));
+    // The js reference with a build label stands in for two machines' OpenBLAS kernels.
+    const kernelsOn = (core: string) => ({ ...jsKernels, build: () => `test BLAS; core ${core}` });
+    const short = { ...base, epochs: 1 };
+    await train(short, { data, runDir: dir, kernels: kernelsOn('Zen') });
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.kernelsBuild).toBe('test BLAS; core Zen');
+
+    const same: string[] = [];
+    await train(
+      { ...short, epochs: 2 },
+      { data, runDir: dir, resume: true, kernels: kernelsOn('Zen'), log: (l) => same.push(l) },
+    );
+    expect(same).toEqual([]);
+
+    const other: string[] = [];
+    const r = await train(
+      { ...short, epochs: 3 },
+      {
+        data,
+        runDir: dir,
+        resume: true,
+        kernels: kernelsOn('Cooperlake'),
+        log: (l) => other.push(l),
+      },
+    );
+    expect(r.history).toHaveLength(3);
+    expect(other).toHaveLength(1);
+    expect(other[0]).toMatch(
+      /computed with test BLAS; core Zen.*resumes with test BLAS; core Cooperlake/,
+    );
+    const resumes = (await readFile(join(dir, 'metrics.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.event === 'resume');
+    expect(resumes.map((l) => l.kernelsBuild)).toEqual([
+      'test BLAS; core Zen',
+      'test BLAS; core Cooperlake',
+    ]);
   });
 
   it.each([
