@@ -1,4 +1,4 @@
-import type { DeviceInfo, TileId } from '../src/device/device.js';
+import type { DeviceInfo, ProductContext, TileId } from '../src/device/device.js';
 import { DeviceError } from '../src/device/errors.js';
 import { loadNativeAddon, type NativeAddon } from '../src/compute/native-addon.js';
 
@@ -99,6 +99,24 @@ export function checkMatmulArgs(
       `matmul(tile ${tile}): X has ${X.length} values, expected ${batch} x ${cols}`,
     );
   }
+}
+
+/** Where a product's result goes: ctx.out when the caller gave one of the right size, else new. */
+export function resultArray(
+  tile: TileId,
+  ctx: ProductContext | undefined,
+  batch: number,
+  rows: number,
+): Float32Array {
+  const out = ctx?.out;
+  if (!out) return new Float32Array(batch * rows);
+  if (out.length !== batch * rows) {
+    throw new DeviceError(
+      'bad-shape',
+      `matmul(tile ${tile}): ProductContext.out has ${out.length} values, expected batch ${batch} x ${rows} rows; pass an array of that size or none`,
+    );
+  }
+  return out;
 }
 
 export function checkContext(draw: number, rowOffset: number): void {

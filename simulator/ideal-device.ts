@@ -7,7 +7,13 @@ import type {
   TileId,
 } from '../src/device/device.js';
 import { DeviceError } from '../src/device/errors.js';
-import { checkMatmulArgs, checkProgramArgs, closedError, copyProgramWeights } from './checks.js';
+import {
+  checkMatmulArgs,
+  checkProgramArgs,
+  closedError,
+  copyProgramWeights,
+  resultArray,
+} from './checks.js';
 import type { Kernels } from '../src/compute/kernels.js';
 import { getKernels } from '../src/compute/registry.js';
 import { gemmProduct, tileProduct } from './product.js';
@@ -102,11 +108,13 @@ export class IdealDevice implements Device {
     const t = this.tiles.get(tile);
     if (!t) throw new DeviceError('not-programmed', `matmul: tile ${tile} was never programmed`);
     checkMatmulArgs(this.infoValue, tile, t.cols, X, batch);
+    const out = resultArray(tile, ctx, batch, t.rows);
     if (this.productKind === 'gemm') {
       this.kernels ??= await getKernels();
-      return gemmProduct(this.kernels, X, t.W, batch, t.rows, t.cols, ctx?.rowOffset ?? 0);
+      return gemmProduct(this.kernels, X, t.W, batch, t.rows, t.cols, ctx?.rowOffset ?? 0, out);
     }
-    return Float32Array.from(tileProduct(X, t.W, batch, t.rows, t.cols));
+    out.set(tileProduct(X, t.W, batch, t.rows, t.cols));
+    return out;
   }
 
   async close(): Promise<void> {

@@ -27,6 +27,7 @@ import {
   checkProgramArgs,
   closedError,
   copyProgramWeights,
+  resultArray,
 } from './checks.js';
 import { gemmProduct, gemmProductByChunks, tileProduct } from './product.js';
 import {
@@ -412,6 +413,7 @@ export class SimDevice implements Device {
     checkContext(draw, rowOffset);
     const a = auto ? AUTO : 0;
     const { rows, cols } = t;
+    const result = resultArray(tile, ctx, batch, rows);
 
     const W = this.drawWeights(tile, t, auto, draw);
 
@@ -479,9 +481,9 @@ export class SimDevice implements Device {
       }
     }
 
-    // ADC (aod): read noise, clip, quantise, into a fresh array (the caller keeps it).
+    // ADC (aod): read noise, clip, quantise, into ctx.out or a fresh array (the caller keeps it).
     const key = this.key(STREAM.read + a, tile, draw);
-    return this.chains.read.apply(y, key, rowOffset * rows, new Float32Array(batch * rows));
+    return this.chains.read.apply(y, key, rowOffset * rows, result);
   }
 
   /**

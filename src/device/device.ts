@@ -90,6 +90,13 @@ export interface ProductContext {
    * complete, so a device (or wrapper) may read either; one that ignores this field is correct.
    */
   sourceValues?: Float32Array;
+  /**
+   * Where the caller wants the result (batch x rows): a device may write it there and return
+   * this very array, or return a fresh one (a board's driver decodes into its own); either way
+   * the caller owns what it gets. Spares a large product its allocation and a copy. Must not
+   * overlap X or any array in this context.
+   */
+  out?: Float32Array;
 }
 
 export interface Telemetry {
@@ -128,9 +135,9 @@ export interface Device {
     ctx?: ProgramContext,
   ): Promise<void>;
   /**
-   * Batched product with the weights last programmed on `tile`. Returns a new array the caller
-   * owns (TiledMatrix hands a single tile's result on without a copy, and layers add their bias
-   * into it); X is only read.
+   * Batched product with the weights last programmed on `tile`. Returns an array the caller
+   * owns: ctx.out when the device wrote there, else a new one (TiledMatrix hands a single tile's
+   * result on without a copy, and layers add their bias into it); X is only read.
    */
   matmul(tile: TileId, X: Float32Array, batch: number, ctx?: ProductContext): Promise<Float32Array>;
   readonly telemetry$: Observable<Telemetry>;

@@ -138,6 +138,13 @@ export class TiledMatrix {
         `TiledMatrix.matmul: inputSource has ${src.length} entries, expected batch ${batch} x ${this.cols}`,
       );
     }
+    const out = ctx?.out;
+    if (out && out.length !== batch * this.rows) {
+      throw new DeviceError(
+        'bad-shape',
+        `TiledMatrix.matmul: ctx.out has ${out.length} values, expected batch ${batch} x ${this.rows}`,
+      );
+    }
     const base: ProductContext = ctx ?? { draw: this.autoDraw++, rowOffset: 0 };
     const info = this.device.info();
     const perSource = info.inputConversion === 'per-source';
@@ -145,8 +152,10 @@ export class TiledMatrix {
     const chunks = blocks(batch, info.maxBatch);
     const oneTile = this.tileCount === 1;
     // One tile and one chunk: the device's output is the answer. A device returns a fresh array
-    // that the caller owns (none keeps or rewrites it), so it needs no copy.
-    const Y = oneTile && chunks.length === 1 ? undefined : new Float32Array(batch * this.rows);
+    // that the caller owns (none keeps or rewrites it), so it needs no copy. With one tile, each
+    // chunk's product is asked straight into its rows of Y (ctx.out), which most devices honour.
+    const Y =
+      out ?? (oneTile && chunks.length === 1 ? undefined : new Float32Array(batch * this.rows));
     for (const chunk of chunks) {
       const rowOffset = base.rowOffset + chunk.start;
       // Column slices of this chunk's X (and source map), one per column block, shared by all
@@ -158,6 +167,8 @@ export class TiledMatrix {
       );
       const ctxs = this.colBlocks.map((cb): ProductContext => {
         const c: ProductContext = { draw: base.draw, rowOffset };
+        if (oneTile && Y)
+          c.out = Y.subarray(chunk.start * this.rows, (chunk.start + chunk.size) * this.rows);
         if (!perSource) return c;
         c.sourceTile = this.tiles[0]![0]!;
         if (src) {
@@ -197,7 +208,8 @@ export class TiledMatrix {
       }
       if (!Y) return parts[0]![0]!;
       if (oneTile) {
-        Y.set(parts[0]![0]!, chunk.start * this.rows);
+        const p = parts[0]![0]!;
+        if (p !== ctxs[0]!.out) Y.set(p, chunk.start * this.rows);
         continue;
       }
       this.rowBlocks.forEach((rb, i) => {

@@ -124,6 +124,28 @@ describe('TiledMatrix on a 3 x 5 ideal array with maxBatch 4', () => {
     expect(await m.matmul(X, 4)).toEqual(a);
   });
 
+  it('ctx.out: filled whether the device writes into it or returns arrays of its own', async () => {
+    const r = rand(3);
+    const W = randomArray(15, r);
+    const X9 = randomArray(9 * 5, r);
+    const ideal = new IdealDevice({ rows: 3, cols: 5, maxBatch: 4 });
+    const m = new TiledMatrix(ideal, new TileAllocator(ideal), 3, 5);
+    await m.program(W);
+    const fresh = await m.matmul(X9, 9, { draw: 0, rowOffset: 0 });
+    // A device that ignores ctx.out (as a board's driver does): its chunks are copied in.
+    const own = new Recorder(new IdealDevice({ rows: 3, cols: 5, maxBatch: 4 }), (y) => y.slice());
+    const m2 = new TiledMatrix(own, new TileAllocator(own), 3, 5);
+    await m2.program(W);
+    for (const matrix of [m, m2]) {
+      const out = new Float32Array(9 * 3).fill(NaN);
+      const y = await matrix.matmul(X9, 9, { draw: 0, rowOffset: 0, out });
+      expect(y).toBe(out);
+      expect(y).toEqual(fresh);
+    }
+    // Each chunk was asked into its own rows of out.
+    expect(own.calls.map((c) => c.ctx?.out?.length)).toEqual([12, 12, 3]);
+  });
+
   it('cuts W into row and column tiles and batches into chunks with shifted rowOffset', async () => {
     const rec = new Recorder(new IdealDevice({ rows: 3, cols: 5, maxBatch: 4 }));
     const m = new TiledMatrix(rec, getTileAllocator(rec), 7, 12);
@@ -159,11 +181,13 @@ describe('TiledMatrix on a 3 x 5 ideal array with maxBatch 4', () => {
     await m.program(new Float32Array(4));
     await m.matmul(new Float32Array(2 * 6), 6);
     await m.matmul(new Float32Array(2 * 6), 6);
+    // One tile, two chunks: each chunk is asked into its rows of the result (ctx.out).
+    const out = expect.any(Float32Array);
     expect(rec.calls.map((c) => c.ctx)).toEqual([
-      { draw: 0, rowOffset: 0 },
-      { draw: 0, rowOffset: 4 },
-      { draw: 1, rowOffset: 0 },
-      { draw: 1, rowOffset: 4 },
+      { draw: 0, rowOffset: 0, out },
+      { draw: 0, rowOffset: 4, out },
+      { draw: 1, rowOffset: 0, out },
+      { draw: 1, rowOffset: 4, out },
     ]);
   });
 

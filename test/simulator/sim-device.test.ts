@@ -133,6 +133,45 @@ describe('SimDevice noise is independent of batch chunking', () => {
   });
 });
 
+describe('ProductContext.out: the result written where the caller asks', () => {
+  it('SimDevice returns ctx.out itself, bit-identical to a fresh result; a wrong size is refused', async () => {
+    const r = rand(31);
+    const d = new SimDevice(paperProfile({ p: 16, ep: 0.5, rows: 6, cols: 10, seed: 4 }));
+    await d.program(0, uniform(60, r), 6, 10);
+    const X = uniform(20 * 10, r);
+    const fresh = await d.matmul(0, X, 20, { draw: 2, rowOffset: 40 });
+    const out = new Float32Array(20 * 6).fill(NaN);
+    const y = await d.matmul(0, X, 20, { draw: 2, rowOffset: 40, out });
+    expect(y).toBe(out);
+    expect(y).toEqual(fresh);
+    await expect(
+      d.matmul(0, X, 20, { draw: 2, rowOffset: 40, out: new Float32Array(20 * 6 - 1) }),
+    ).rejects.toThrow(/ProductContext.out has 119 values, expected batch 20 x 6 rows/);
+  });
+
+  it('TiledMatrix writes every chunk into ctx.out (several chunks, several tiles) with the same bits', async () => {
+    const r = rand(32);
+    const W = uniform(10 * 40, r);
+    const X = uniform(50 * 40, r);
+    for (const [rows, cols] of [
+      [10, 40],
+      [4, 16],
+    ] as const) {
+      const d = new SimDevice(paperProfile({ p: 16, ep: 0.5, rows, cols, maxBatch: 16, seed: 9 }));
+      const m = new TiledMatrix(d, getTileAllocator(d), 10, 40);
+      await m.program(W);
+      const fresh = await m.matmul(X, 50, { draw: 3, rowOffset: 100 });
+      const out = new Float32Array(50 * 10).fill(NaN);
+      const y = await m.matmul(X, 50, { draw: 3, rowOffset: 100, out });
+      expect(y).toBe(out);
+      expect(y).toEqual(fresh);
+      await expect(
+        m.matmul(X, 50, { draw: 3, rowOffset: 100, out: new Float32Array(10) }),
+      ).rejects.toThrow(/ctx.out has 10 values, expected batch 50 x 10/);
+    }
+  });
+});
+
 describe('SimDevice reproducibility', () => {
   const run = async (seed: number, draw: number, override?: number) => {
     const r = rand(21);

@@ -66,6 +66,7 @@ export class AnalogWeights {
       this.programmedVersion = version;
     }
     const pc: ProductContext = { draw: ctx.draw, rowOffset: ctx.rowOffset };
+    if (ctx.out) pc.out = ctx.out;
     if (sources && this.device.info().inputConversion === 'per-source') {
       const s = sources();
       pc.inputSource = s.inputSource;

@@ -140,6 +140,8 @@ export class Conv2d implements Layer {
   private ownScratch: Scratch | undefined;
   /** The analog patch matrix, reused by every call (see forward). */
   private patches: Float32Array | undefined;
+  /** The device results of one forward call (ProductContext.out), reused. */
+  private products: Float32Array | undefined;
   /** The saturation mask of the last forward, reused when the size stays. */
   private satMask: Uint8Array | undefined;
   /** sources() of the largest call so far: n images' maps side by side. */
@@ -264,6 +266,9 @@ export class Conv2d implements Layer {
       let any = false;
       // One patch matrix for every call: the device has read it when its promise settles.
       const X = this.patchBuffer(perCall * P * K);
+      // The device's result of each call is read once (into y, channel-major) and dropped, so
+      // one buffer serves every call (ctx.out): no fresh array per call.
+      const Yall = this.productBuffer(perCall * P * F);
       for (let b0 = 0; b0 < B; b0 += perCall) {
         const n = Math.min(perCall, B - b0);
         const Xn = X.subarray(0, n * P * K);
@@ -274,7 +279,12 @@ export class Conv2d implements Layer {
         const Y = await this.onDevice.product(
           Xn,
           n * P,
-          { draw: ctx.draw, rowOffset: (ctx.rowOffset + b0) * P, programDraw: ctx.programDraw },
+          {
+            draw: ctx.draw,
+            rowOffset: (ctx.rowOffset + b0) * P,
+            programDraw: ctx.programDraw,
+            out: Yall.subarray(0, n * P * F),
+          },
           () => ({ ...this.sources(ctx.rowOffset + b0, n, H, W, P, K), sourceValues: images }),
         );
         // Y is (n*P) x F; the layer's output is channel-major per image.
@@ -427,6 +437,11 @@ export class Conv2d implements Layer {
   private patchBuffer(n: number): Float32Array {
     if (!this.patches || this.patches.length < n) this.patches = new Float32Array(n);
     return this.patches;
+  }
+
+  private productBuffer(n: number): Float32Array {
+    if (!this.products || this.products.length < n) this.products = new Float32Array(n);
+    return this.products;
   }
 
   private saturationMask(n: number): Uint8Array {

@@ -155,7 +155,8 @@ describe('Conv2d', () => {
     });
     const x = randTensor([3, 2, 4, 4], 35); // 9 output positions per image
     const whole = await layer.forward(x, ctx({ draw: 2, rowOffset: 4 }));
-    expect(dev.contexts[0]).toEqual({ draw: 2, rowOffset: 4 * 9 });
+    // The layer hands its reused result buffer (ctx.out) with every product.
+    expect(dev.contexts[0]).toEqual({ draw: 2, rowOffset: 4 * 9, out: expect.any(Float32Array) });
     const img = 2 * 16;
     const a = await layer.forward(
       { data: x.data.slice(0, img), shape: [1, 2, 4, 4] },
