@@ -317,13 +317,77 @@ struct rows_table {
   int failed; /* set when a range could not allocate its table */
 };
 
+/*
+ * Patch rows ox in [xa, xb) of output row oy of image i, into o (row ox = xa first). Sets the
+ * per-(c, ky) input rows of `rows` (NULL where padding) for this (i, oy).
+ */
+static void im2row_line(const struct unfold* s, const float** rows, size_t i, int oy, int xa,
+                        int xb, float* o) {
+  const struct geo* g = s->g;
+  const int kw = g->kw, dw = g->dw, W = g->W, CK = g->C * g->kh;
+  const float* xi = s->x + i * s->img;
+  for (int c = 0; c < g->C; c++)
+    for (int ky = 0; ky < g->kh; ky++) {
+      const int iy = oy * g->sh - g->ph + ky * g->dh;
+      rows[c * g->kh + ky] =
+          iy < 0 || iy >= g->H ? NULL : xi + ((size_t)c * g->H + (size_t)iy) * W;
+    }
+  for (int ox = xa; ox < xb; ox++) {
+    const int x0 = ox * g->sw - g->pw;
+    const int inside = x0 >= 0 && x0 + (kw - 1) * dw < W;
+    if (inside && kw == 3 && dw == 1 && x0 + 3 < W) {
+      /* The common 3-wide kernel by 4-float copies, each one's 4th float overwritten by the
+       * next (the last one copied by 3): a load and a store per triple. r[3] lies in the row. */
+      const v4f zero = {0, 0, 0, 0};
+      for (int j = 0; j < CK - 1; j++, o += 3) {
+        const float* r = rows[j];
+        store4(o, r ? load4(r + x0) : zero);
+      }
+      const float* r = rows[CK - 1];
+      if (!r) {
+        o[0] = 0, o[1] = 0, o[2] = 0;
+      } else {
+        r += x0;
+        o[0] = r[0], o[1] = r[1], o[2] = r[2];
+      }
+      o += 3;
+    } else if (inside && kw == 3 && dw == 1) {
+      /* The common 3-wide kernel, unrolled. */
+      for (int j = 0; j < CK; j++, o += 3) {
+        const float* r = rows[j];
+        if (!r) {
+          o[0] = 0, o[1] = 0, o[2] = 0;
+        } else {
+          r += x0;
+          o[0] = r[0], o[1] = r[1], o[2] = r[2];
+        }
+      }
+    } else if (inside) {
+      for (int j = 0; j < CK; j++) {
+        const float* r = rows[j];
+        if (!r)
+          for (int kx = 0; kx < kw; kx++) *o++ = 0;
+        else
+          for (int kx = 0; kx < kw; kx++) *o++ = r[x0 + (ptrdiff_t)kx * dw];
+      }
+    } else {
+      for (int j = 0; j < CK; j++) {
+        const float* r = rows[j];
+        for (int kx = 0; kx < kw; kx++) {
+          const int ix = x0 + kx * dw;
+          *o++ = r && ix >= 0 && ix < W ? r[ix] : 0;
+        }
+      }
+    }
+  }
+}
+
 static void im2row_units(void* p, size_t u0, size_t u1) {
   struct rows_table* t = p;
   const struct unfold* s = &t->u;
   const struct geo* g = s->g;
-  const int kw = g->kw, dw = g->dw, W = g->W, CK = g->C * g->kh;
   /* Per (c, ky): the input row, NULL where it is padding. */
-  const float** rows = malloc(sizeof *rows * (size_t)CK);
+  const float** rows = malloc(sizeof *rows * (size_t)(g->C * g->kh));
   if (!rows) {
     __atomic_store_n(&t->failed, 1, __ATOMIC_RELAXED);
     return;
@@ -331,64 +395,83 @@ static void im2row_units(void* p, size_t u0, size_t u1) {
   for (size_t u = u0; u < u1; u++) {
     const size_t i = u / (size_t)g->outH;
     const int oy = (int)(u % (size_t)g->outH);
-    const float* xi = s->x + i * s->img;
-    for (int c = 0; c < g->C; c++)
-      for (int ky = 0; ky < g->kh; ky++) {
-        const int iy = oy * g->sh - g->ph + ky * g->dh;
-        rows[c * g->kh + ky] =
-            iy < 0 || iy >= g->H ? NULL : xi + ((size_t)c * g->H + (size_t)iy) * W;
-      }
-    float* o = s->cols + (i * s->P + (size_t)oy * g->outW) * s->K;
-    for (int ox = 0; ox < g->outW; ox++) {
-      const int x0 = ox * g->sw - g->pw;
-      const int inside = x0 >= 0 && x0 + (kw - 1) * dw < W;
-      if (inside && kw == 3 && dw == 1 && x0 + 3 < W) {
-        /* The common 3-wide kernel by 4-float copies, each one's 4th float overwritten by the
-         * next (the last one copied by 3): a load and a store per triple. r[3] lies in the row. */
-        const v4f zero = {0, 0, 0, 0};
-        for (int j = 0; j < CK - 1; j++, o += 3) {
-          const float* r = rows[j];
-          store4(o, r ? load4(r + x0) : zero);
-        }
-        const float* r = rows[CK - 1];
-        if (!r) {
-          o[0] = 0, o[1] = 0, o[2] = 0;
-        } else {
-          r += x0;
-          o[0] = r[0], o[1] = r[1], o[2] = r[2];
-        }
-        o += 3;
-      } else if (inside && kw == 3 && dw == 1) {
-        /* The common 3-wide kernel, unrolled. */
-        for (int j = 0; j < CK; j++, o += 3) {
-          const float* r = rows[j];
-          if (!r) {
-            o[0] = 0, o[1] = 0, o[2] = 0;
-          } else {
-            r += x0;
-            o[0] = r[0], o[1] = r[1], o[2] = r[2];
-          }
-        }
-      } else if (inside) {
-        for (int j = 0; j < CK; j++) {
-          const float* r = rows[j];
-          if (!r)
-            for (int kx = 0; kx < kw; kx++) *o++ = 0;
-          else
-            for (int kx = 0; kx < kw; kx++) *o++ = r[x0 + (ptrdiff_t)kx * dw];
-        }
-      } else {
-        for (int j = 0; j < CK; j++) {
-          const float* r = rows[j];
-          for (int kx = 0; kx < kw; kx++) {
-            const int ix = x0 + kx * dw;
-            *o++ = r && ix >= 0 && ix < W ? r[ix] : 0;
-          }
-        }
-      }
-    }
+    im2row_line(s, rows, i, oy, 0, g->outW, s->cols + (i * s->P + (size_t)oy * g->outW) * s->K);
   }
   free(rows);
+}
+
+/*
+ * im2row of patch rows [r0, r1) only (row r = (i * outH + oy) * outW + ox), into s->cols from
+ * its start: unit v is output row v = i * outH + oy, clipped to the span. A simulated device
+ * fills each chunk of its product this way from its converted sources (ProductContext.sourceRows).
+ */
+struct span_table {
+  struct rows_table t;
+  size_t r0, r1;
+};
+
+static void im2row_span_units(void* p, size_t u0, size_t u1) {
+  struct span_table* sp = p;
+  const struct unfold* s = &sp->t.u;
+  const struct geo* g = s->g;
+  const size_t outW = (size_t)g->outW, first = sp->r0 / outW;
+  const float** rows = malloc(sizeof *rows * (size_t)(g->C * g->kh));
+  if (!rows) {
+    __atomic_store_n(&sp->t.failed, 1, __ATOMIC_RELAXED);
+    return;
+  }
+  for (size_t u = u0; u < u1; u++) {
+    const size_t v = first + u;
+    const size_t a = v * outW > sp->r0 ? v * outW : sp->r0;
+    const size_t b = (v + 1) * outW < sp->r1 ? (v + 1) * outW : sp->r1;
+    im2row_line(s, rows, v / (size_t)g->outH, (int)(v % (size_t)g->outH), (int)(a - v * outW),
+                (int)(b - v * outW), s->cols + (a - sp->r0) * s->K);
+  }
+  free(rows);
+}
+
+/*
+ * convRowsIn(geo, x, row0, count, out): patch rows [row0, row0 + count) of im2row(x) into out
+ * (count x K), under par_for; the same copies as convUnfoldPar's mode 2.
+ */
+static napi_value js_conv_rows_in(napi_env env, napi_callback_info cb) {
+  size_t argc = 5, lx, lo;
+  napi_value argv[5];
+  struct geo g;
+  float *x, *out;
+  double row0, count;
+  CHECK(napi_get_cb_info(env, cb, &argc, argv, NULL, NULL));
+  if (argc < 5 || !geo_arg(env, argv[0], &g) ||
+      !typed_arg(env, argv[1], napi_float32_array, (void**)&x, &lx) ||
+      napi_get_value_double(env, argv[2], &row0) != napi_ok ||
+      napi_get_value_double(env, argv[3], &count) != napi_ok ||
+      !typed_arg(env, argv[4], napi_float32_array, (void**)&out, &lo))
+    return throw_range(env, "convRowsIn: bad arguments");
+  const double P = (double)g.outH * g.outW, K = (double)g.C * g.kh * g.kw;
+  if (!(row0 >= 0) || !(count >= 0) || row0 != (double)(size_t)row0 ||
+      count != (double)(size_t)count || row0 + count > (double)g.n * P ||
+      (double)g.n * g.C * g.H * g.W > (double)lx || count * K > (double)lo)
+    return throw_range(env, "convRowsIn: rows outside the geometry, or arrays too short");
+  if (count == 0) return NULL;
+  struct span_table sp;
+  struct unfold* s = &sp.t.u;
+  s->g = &g;
+  s->x = x;
+  s->cols = out;
+  s->P = (size_t)P;
+  s->K = (size_t)K;
+  s->img = (size_t)g.C * g.H * g.W;
+  s->ld = 0;
+  s->lo = NULL;
+  s->hi = NULL;
+  sp.t.failed = 0;
+  sp.r0 = (size_t)row0;
+  sp.r1 = (size_t)(row0 + count);
+  const size_t outW = (size_t)g.outW;
+  const size_t units = (sp.r1 - 1) / outW - sp.r0 / outW + 1;
+  par_for(units, grain_for(outW * s->K), im2row_span_units, &sp);
+  if (sp.t.failed) napi_throw_error(env, NULL, "convRowsIn: out of memory");
+  return NULL;
 }
 
 /*
@@ -889,6 +972,7 @@ static napi_value js_sum_rows(napi_env env, napi_callback_info cb) {
 int analoop_register_host(napi_env env, napi_value exports) {
   const napi_property_descriptor props[] = {
       {"convUnfoldPar", NULL, js_conv_unfold_par, NULL, NULL, NULL, napi_default, NULL},
+      {"convRowsIn", NULL, js_conv_rows_in, NULL, NULL, NULL, napi_default, NULL},
       {"convChannelsOut", NULL, js_conv_channels_out, NULL, NULL, NULL, napi_default, NULL},
       {"convRowsOut", NULL, js_conv_rows_out, NULL, NULL, NULL, napi_default, NULL},
       {"convGradRows", NULL, js_conv_grad_rows, NULL, NULL, NULL, napi_default, NULL},

@@ -1,4 +1,4 @@
-import type { DeviceInfo, ProductContext, TileId } from '../src/device/device.js';
+import type { DeviceInfo, ProductContext, SourceRows, TileId } from '../src/device/device.js';
 import { DeviceError } from '../src/device/errors.js';
 import { loadNativeAddon, type NativeAddon } from '../src/compute/native-addon.js';
 
@@ -180,6 +180,8 @@ export function checkSourceValues(
   X: Float32Array,
   inputSource: Int32Array,
   sourceValues: Float32Array,
+  rows?: SourceRows,
+  batch = 1,
 ): void {
   for (let i = 0; i < inputSource.length; i++) {
     const s = inputSource[i]!;
@@ -188,6 +190,41 @@ export function checkSourceValues(
       throw new DeviceError(
         'bad-shape',
         `matmul(tile ${tile}): X[${i}] = ${X[i]} but inputSource[${i}] = ${s} holds ${sourceValues[s]} in sourceValues; sourceValues must hold what X copies`,
+      );
+    }
+  }
+  if (rows) checkSourceRows(tile, inputSource, sourceValues, rows, batch);
+}
+
+/**
+ * ProductContext.sourceRows' contract: fill gives what the map gives (values[inputSource[i]], 0
+ * where -1), bit for bit, for every row, and span(b, 1) holds every source row b reads.
+ */
+function checkSourceRows(
+  tile: TileId,
+  inputSource: Int32Array,
+  values: Float32Array,
+  rows: SourceRows,
+  batch: number,
+): void {
+  const cols = batch > 0 ? inputSource.length / batch : 0;
+  const got = new Float32Array(inputSource.length);
+  rows.fill(values, 0, batch, got);
+  for (let i = 0; i < inputSource.length; i++) {
+    const s = inputSource[i]!;
+    const want = s < 0 ? 0 : values[s]!;
+    if (!Object.is(got[i], want)) {
+      throw new DeviceError(
+        'bad-shape',
+        `matmul(tile ${tile}): sourceRows.fill wrote ${got[i]} at ${i}, where inputSource gives ${want}; sourceRows must lay out what the map does`,
+      );
+    }
+    const b = Math.floor(i / cols);
+    const [lo, hi] = rows.span(b, 1);
+    if (s >= 0 && (s < lo || s >= hi)) {
+      throw new DeviceError(
+        'bad-shape',
+        `matmul(tile ${tile}): row ${b} reads source ${s}, outside sourceRows.span(${b}, 1) = [${lo}, ${hi})`,
       );
     }
   }

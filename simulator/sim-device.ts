@@ -4,6 +4,7 @@ import type {
   DeviceInfo,
   ProductContext,
   ProgramContext,
+  SourceRows,
   Telemetry,
   TileId,
 } from '../src/device/device.js';
@@ -429,14 +430,27 @@ export class SimDevice implements Device {
       const values = ctx!.sourceValues;
       // A longer array than the gather may span takes the gather (which reports the span).
       if (values && values.length <= MAX_SOURCE_SPAN) {
-        if (this.checkValues) checkSourceValues(tile, X, src, values);
-        converted = this.sourceValuesConvert(tile, values, src, ctx!.sourceOffset ?? 0, key);
-      } else converted = this.sourceConvert(tile, X, src, ctx!.sourceOffset ?? 0, key);
+        if (this.checkValues) checkSourceValues(tile, X, src, values, ctx!.sourceRows, batch);
+        converted = this.sourceValuesConvert(
+          tile,
+          values,
+          src,
+          cols,
+          ctx!.sourceOffset ?? 0,
+          key,
+          ctx!.sourceRows,
+        );
+      } else {
+        const c = this.sourceConvert(tile, X, src, ctx!.sourceOffset ?? 0, key);
+        converted = c && {
+          fill: (b, take, into) =>
+            sourceScatter(c.buf, src.subarray(b * cols, (b + take) * cols), c.min, into),
+        };
+      }
       if (!converted) Xd = this.scratch('xd', X.length).fill(0);
       else if (this.productKind !== 'gemm') {
         Xd = this.scratch('xd', X.length);
-        converted.prepare?.(0, src.length);
-        (converted.scatter ?? sourceScatter)(converted.buf, src, converted.min, Xd);
+        converted.fill(0, batch, Xd);
         converted = undefined;
       }
     } else {
@@ -450,13 +464,8 @@ export class SimDevice implements Device {
     let z: Float32Array | Float64Array;
     if (this.productKind === 'float64') z = tileProduct(Xd!, W, batch, rows, cols);
     else if (converted) {
-      // The scatter of each chunk of rows just before its gemms: X_d is never written whole.
-      const { buf, min, prepare } = converted;
-      const scatter = converted.scatter ?? sourceScatter;
-      const fill = (b: number, take: number, into: Float32Array) => {
-        prepare?.(b * cols, (b + take) * cols);
-        scatter(buf, src!.subarray(b * cols, (b + take) * cols), min, into);
-      };
+      // Each chunk of rows filled just before its gemms: X_d is never written whole.
+      const fill = converted.fill;
       const grow = (n: number) => this.scratch('xd', n);
       const out = this.scratch('z', batch * rows);
       z = gemmProductByChunks(this.kernels!, fill, grow, W, batch, rows, cols, rowOffset, out);
@@ -542,22 +551,23 @@ export class SimDevice implements Device {
 
   /**
    * The DAC once per source from ctx.sourceValues (the caller's sources themselves): no gather
-   * and no agreement check, as the caller guarantees the copies. Slot s of the returned buffer
-   * (min 0) is sourceValues[s] clamped, quantised, then given the input noise of element
-   * sourceOffset + s of the stream: what sourceConvert puts in slot s - min, bit for bit. With
-   * several copies per source (WHOLE_SOURCES_RATIO) every slot is converted up front and the
-   * scatter checks the map. Otherwise the slots are converted on demand: prepare(i0, i1) finds
-   * the range of inputSource[i0..i1) (one chunk of the product, still in cache for its scatter)
-   * and converts the slots of that range not converted yet, so a call touching a few images of a
-   * long sourceValues (a TiledMatrix chunk) converts only those. Slots outside every range may be converted too (a gap between
-   * ranges); nothing scatters them.
+   * and no agreement check, as the caller guarantees the copies. Slot s of the converted buffer
+   * is sourceValues[s] clamped, quantised, then given the input noise of element sourceOffset + s
+   * of the stream: what sourceConvert puts in slot s - min, bit for bit. With several copies per
+   * source (WHOLE_SOURCES_RATIO) every slot is converted up front; otherwise on demand, the slots
+   * each chunk of rows reads (found from the map, or from rows.span) when it is filled, so a call
+   * touching a few images of a long sourceValues (a TiledMatrix chunk) converts only those. A
+   * chunk's rows are laid out by the caller's rows.fill when given (a conv's im2row: no read of
+   * the map, which is as large as X), else scattered through the map, checking it on the way.
    */
   private sourceValuesConvert(
     tile: TileId,
     values: Float32Array,
     src: Int32Array,
+    cols: number,
     sourceOffset: number,
     key: NoiseKey,
+    rows: SourceRows | undefined,
   ): Converted {
     const buf = this.scratch('buf', values.length);
     const convert = (a: number, b: number) => {
@@ -585,44 +595,77 @@ export class SimDevice implements Device {
         );
       }
     };
+    const wholeSources = values.length * WHOLE_SOURCES_RATIO <= src.length;
+    if (rows) {
+      // The caller's own layout (a conv's im2row of the converted pixels): no read of the map.
+      if (wholeSources) {
+        convert(0, values.length);
+        return { fill: (b, take, into) => rows.fill(buf, b, take, into) };
+      }
+      const covered = this.onDemand(convert);
+      return {
+        fill: (b, take, into) => {
+          const [lo, hi] = rows.span(b, take);
+          if (hi > lo) covered(lo, hi);
+          rows.fill(buf, b, take, into);
+        },
+      };
+    }
     const native = sourceAddon(SOURCE_NATIVE_MIN) as
       (NativeAddon & CheckedScatterAddon) | undefined;
-    if (native?.sourceScatterChecked && values.length * WHOLE_SOURCES_RATIO <= src.length) {
+    if (native?.sourceScatterChecked && wholeSources) {
       // Few sources for many copies (a conv call within maxBatch): converting them all costs
       // less than finding which the map touches (a pass over the map, as long as the scatter's).
       convert(0, values.length);
-      const scatter = (b: Float32Array, part: Int32Array, _min: number, out: Float32Array) => {
-        if (native.sourceScatterChecked!(b, part, out) >= 0) {
-          // Report as the range passes would, over the whole map.
-          badEntry(sourceRange(src), 0);
-          throw new DeviceError('bad-shape', `matmul(tile ${tile}): bad inputSource`);
-        }
+      return {
+        fill: (b, take, into) => {
+          if (
+            native.sourceScatterChecked!(buf, src.subarray(b * cols, (b + take) * cols), into) >= 0
+          ) {
+            // Report as the range passes would, over the whole map.
+            badEntry(sourceRange(src), 0);
+            throw new DeviceError('bad-shape', `matmul(tile ${tile}): bad inputSource`);
+          }
+        },
       };
-      return { buf, min: 0, scatter };
     }
-    // Slots [lo, hi] are converted (none while hi < lo).
+    const covered = this.onDemand(convert);
+    return {
+      fill: (b, take, into) => {
+        const part = src.subarray(b * cols, (b + take) * cols);
+        const r = sourceRange(part);
+        badEntry(r, b * cols);
+        if (r.max >= 0) covered(r.min, r.max + 1);
+        sourceScatter(buf, part, 0, into);
+      },
+    };
+  }
+
+  /**
+   * convert(a, b) of slots on demand: covered(a, b) converts those of [a, b) not converted yet,
+   * keeping one converted interval (a gap between two requests is converted too; nothing reads
+   * it).
+   */
+  private onDemand(convert: (a: number, b: number) => void): (a: number, b: number) => void {
+    // Slots [lo, hi) are converted (none while hi <= lo).
     let lo = 0;
-    let hi = -1;
-    const prepare = (i0: number, i1: number) => {
-      const r = sourceRange(src.subarray(i0, i1));
-      badEntry(r, i0);
-      if (r.max < 0) return;
-      if (hi < lo) {
-        convert(r.min, r.max + 1);
-        lo = r.min;
-        hi = r.max;
+    let hi = 0;
+    return (a, b) => {
+      if (hi <= lo) {
+        convert(a, b);
+        lo = a;
+        hi = b;
         return;
       }
-      if (r.min < lo) {
-        convert(r.min, lo);
-        lo = r.min;
+      if (a < lo) {
+        convert(a, lo);
+        lo = a;
       }
-      if (r.max > hi) {
-        convert(hi + 1, r.max + 1);
-        hi = r.max;
+      if (b > hi) {
+        convert(hi, b);
+        hi = b;
       }
     };
-    return { buf, min: 0, prepare };
   }
 
   /** Scratch `name` of exactly n elements (a view of a buffer grown as needed). */
@@ -650,11 +693,8 @@ export class SimDevice implements Device {
  * entries i0..i1 of the map are scattered (it converts their sources).
  */
 interface Converted {
-  buf: Float32Array;
-  min: number;
-  prepare?: (i0: number, i1: number) => void;
-  /** Replaces sourceScatter (same arguments), e.g. one that checks the map on the way. */
-  scatter?: (buf: Float32Array, src: Int32Array, min: number, out: Float32Array) => void;
+  /** Rows [b, b + take) of X_d into `into` (take x cols), converting what they need first. */
+  fill(b: number, take: number, into: Float32Array): void;
 }
 
 /**

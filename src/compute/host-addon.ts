@@ -15,6 +15,17 @@ export interface HostFunctions {
    * geo = [n, C, H, W, kh, kw, sh, sw, ph, pw, dh, dw].
    */
   convUnfoldPar(mode: 0 | 1 | 2 | 3, geo: Int32Array, x: Float32Array, cols: Float32Array): void;
+  /**
+   * Patch rows [row0, row0 + count) of im2row(x) (geo as above; row (i*outH + oy)*outW + ox)
+   * into out (count x K), split over the intra-op threads: the same copies as mode 2.
+   */
+  convRowsIn(
+    geo: Int32Array,
+    x: Float32Array,
+    row0: number,
+    count: number,
+    out: Float32Array,
+  ): void;
   /** y[yOffset + (i*F + f)*P + q] = fy[f*n*P + i*P + q] + (bias ? bias[f] : 0). */
   convChannelsOut(
     fy: Float32Array,

@@ -322,8 +322,7 @@ export function im2row(
   out?: Float32Array,
 ): Float32Array {
   const g = convGeometry(H, W, kh, kw, opts);
-  const { sh, sw, ph, pw, dh, dw, outH, outW } = g;
-  const P = outH * outW;
+  const P = g.outH * g.outW;
   const K = C * kh * kw;
   const img = C * H * W;
   if (x.length < n * img) throw new RangeError(`im2row: x needs ${n * img} elements`);
@@ -335,30 +334,89 @@ export function im2row(
     native(2, geoArray(n, C, H, W, kh, kw, g), x, X);
     return X;
   }
-  for (let i = 0; i < n; i++) {
-    for (let oy = 0; oy < outH; oy++) {
-      for (let ox = 0; ox < outW; ox++) {
-        let o = (i * P + oy * outW + ox) * K;
-        const x0 = ox * sw - pw;
-        for (let c = 0; c < C; c++) {
-          const xc = i * img + c * H * W;
-          for (let ky = 0; ky < kh; ky++) {
-            const iy = oy * sh - ph + ky * dh;
-            if (iy < 0 || iy >= H) {
-              for (let kx = 0; kx < kw; kx++) X[o++] = 0;
-              continue;
-            }
-            const src = xc + iy * W;
-            for (let kx = 0; kx < kw; kx++) {
-              const ix = x0 + kx * dw;
-              X[o++] = ix >= 0 && ix < W ? x[src + ix]! : 0;
-            }
-          }
+  patchRows(x, C, H, W, kh, kw, g, 0, n * P, X);
+  return X;
+}
+
+/**
+ * Rows [row0, row0 + count) of im2row(x) only, into out (count x C*kh*kw, from its start): the
+ * same copies. A simulated device fills each chunk of its product this way from its converted
+ * pixels (ProductContext.sourceRows) instead of reading a source map as large as X.
+ */
+export function im2rowRows(
+  x: Float32Array,
+  n: number,
+  C: number,
+  H: number,
+  W: number,
+  kh: number,
+  kw: number,
+  opts: Conv2dOptions,
+  row0: number,
+  count: number,
+  out: Float32Array,
+): Float32Array {
+  const g = convGeometry(H, W, kh, kw, opts);
+  const P = g.outH * g.outW;
+  const K = C * kh * kw;
+  if (x.length < n * C * H * W)
+    throw new RangeError(`im2rowRows: x needs ${n * C * H * W} elements`);
+  if (
+    !Number.isInteger(row0) ||
+    !Number.isInteger(count) ||
+    row0 < 0 ||
+    count < 0 ||
+    row0 + count > n * P
+  )
+    throw new RangeError(`im2rowRows: rows [${row0}, ${row0 + count}) outside 0..${n * P}`);
+  if (out.length < count * K)
+    throw new RangeError(`im2rowRows: out needs ${count * K} elements, has ${out.length}`);
+  const host = nativeAllowed && count * K >= NATIVE_MIN ? hostAddon() : undefined;
+  if (host) host.convRowsIn(geoArray(n, C, H, W, kh, kw, g), x, row0, count, out);
+  else patchRows(x, C, H, W, kh, kw, g, row0, count, out);
+  return out;
+}
+
+/** The loops of im2row for rows [row0, row0 + count), into X from its start. */
+function patchRows(
+  x: Float32Array,
+  C: number,
+  H: number,
+  W: number,
+  kh: number,
+  kw: number,
+  g: Conv2dGeometry,
+  row0: number,
+  count: number,
+  X: Float32Array,
+): void {
+  const { sh, sw, ph, pw, dh, dw, outH, outW } = g;
+  const P = outH * outW;
+  const K = C * kh * kw;
+  const img = C * H * W;
+  for (let r = row0; r < row0 + count; r++) {
+    const i = Math.floor(r / P);
+    const q = r - i * P;
+    const oy = Math.floor(q / outW);
+    const ox = q - oy * outW;
+    let o = (r - row0) * K;
+    const x0 = ox * sw - pw;
+    for (let c = 0; c < C; c++) {
+      const xc = i * img + c * H * W;
+      for (let ky = 0; ky < kh; ky++) {
+        const iy = oy * sh - ph + ky * dh;
+        if (iy < 0 || iy >= H) {
+          for (let kx = 0; kx < kw; kx++) X[o++] = 0;
+          continue;
+        }
+        const src = xc + iy * W;
+        for (let kx = 0; kx < kw; kx++) {
+          const ix = x0 + kx * dw;
+          X[o++] = ix >= 0 && ix < W ? x[src + ix]! : 0;
         }
       }
     }
   }
-  return X;
 }
 
 /**

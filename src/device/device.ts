@@ -57,6 +57,18 @@ export interface ProgramContext {
   draw: number;
 }
 
+/**
+ * How a caller lays sources out in X, for ProductContext.sourceRows. For any `values` shaped like
+ * sourceValues, fill writes rows [row0, row0 + count) of X as they would be with `values` in
+ * place of sourceValues (element i of X is values[inputSource[i]], 0 where it is -1) into `into`
+ * (count x cols, from its start). span gives [lo, hi): the slots those rows read (a superset is
+ * fine). Rows count from X's first row.
+ */
+export interface SourceRows {
+  fill(values: Float32Array, row0: number, count: number, into: Float32Array): void;
+  span(row0: number, count: number): [lo: number, hi: number];
+}
+
 export interface ProductContext {
   /** Which noise draw: e.g. the training step, or an evaluation pass counter. */
   draw: number;
@@ -90,6 +102,12 @@ export interface ProductContext {
    * complete, so a device (or wrapper) may read either; one that ignores this field is correct.
    */
   sourceValues?: Float32Array;
+  /**
+   * Rows of X built from per-source values without the map (a conv's im2row), for a 'per-source'
+   * device converting sourceValues: only meaningful with sourceValues, and optional (a device
+   * may scatter through inputSource instead; the result is the same, bit for bit).
+   */
+  sourceRows?: SourceRows;
   /**
    * Where the caller wants the result (batch x rows): a device may write it there and return
    * this very array, or return a fresh one (a board's driver decodes into its own); either way

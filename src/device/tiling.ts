@@ -1,4 +1,4 @@
-import type { Device, ProductContext, ProgramContext, TileId } from './device.js';
+import type { Device, ProductContext, ProgramContext, SourceRows, TileId } from './device.js';
 import { DeviceError } from './errors.js';
 
 /**
@@ -178,6 +178,9 @@ export class TiledMatrix {
           c.sourceOffset = base.sourceOffset ?? 0;
           // Unchanged: every chunk's (and column block's) map indexes the same sources.
           if (base.sourceValues) c.sourceValues = base.sourceValues;
+          // Whole rows only (a column block's slice is not what they fill), shifted to the chunk.
+          const rows = base.sourceRows;
+          if (rows && !splitCols) c.sourceRows = shiftedRows(rows, chunk.start);
         } else if (splitCols) {
           c.inputSource = identitySources(chunk.size, this.cols, cb);
           c.sourceOffset = rowOffset * this.cols;
@@ -227,6 +230,15 @@ export class TiledMatrix {
     }
     return Y ?? new Float32Array(0);
   }
+}
+
+/** `rows` for a chunk starting at row `start` of X: its row 0 is X's row `start`. */
+function shiftedRows(rows: SourceRows, start: number): SourceRows {
+  if (start === 0) return rows;
+  return {
+    fill: (values, row0, count, into) => rows.fill(values, start + row0, count, into),
+    span: (row0, count) => rows.span(start + row0, count),
+  };
 }
 
 /** The columns of block `cb` of rows `chunk` of a row-major (.. x cols) matrix, into `out`. */

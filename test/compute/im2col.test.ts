@@ -7,6 +7,7 @@ import {
   im2colBatch,
   im2colSourceIndex,
   im2row,
+  im2rowRows,
   setNativeUnfold,
   type Conv2dOptions,
 } from '../../src/compute/im2col.js';
@@ -200,6 +201,56 @@ describe('batched forms (one gemm per chunk of images), JS and native alike', ()
         }
       });
     }
+  }
+});
+
+describe("im2rowRows: any range of im2row's rows, JS and native alike", () => {
+  for (const native of [true, false]) {
+    it(`native ${native}`, () => {
+      const n = 4;
+      for (const c of [CASES[4]!, CASES[16]!, CASES[CASES.length - 1]!, CASES[0]!]) {
+        const C = c.C * 8;
+        const opts: Conv2dOptions = { stride: c.s, padding: c.p, dilation: c.d };
+        const [outH, outW] = convOutputSize(c.H, c.W, c.kh, c.kw, opts);
+        const P = outH * outW;
+        const K = C * c.kh * c.kw;
+        const next = rng(C + c.H * 5);
+        const x = randomArray(n * C * c.H * c.W, next);
+        x[3] = -0;
+        const was = setNativeUnfold(false);
+        // The reference: the whole patch matrix by the JS loops (checked against im2col above).
+        const whole = im2row(x, n, C, c.H, c.W, c.kh, c.kw, opts);
+        setNativeUnfold(native);
+        try {
+          // Whole, single rows, across image and output-row boundaries, empty.
+          const ranges: [number, number][] = [
+            [0, n * P],
+            [0, 1],
+            [n * P - 1, 1],
+            [P - 1, 2],
+            [3, 0],
+          ];
+          for (let t = 0; t < 12; t++) {
+            // rng gives [-1, 1).
+            const u = () => (next() + 1) / 2;
+            const a = Math.floor(u() * n * P);
+            ranges.push([a, Math.floor(u() * (n * P - a + 1))]);
+          }
+          for (const [row0, count] of ranges) {
+            const out = new Float32Array(count * K + 4).fill(NaN);
+            im2rowRows(x, n, C, c.H, c.W, c.kh, c.kw, opts, row0, count, out);
+            const want = whole.subarray(row0 * K, (row0 + count) * K);
+            expect(firstBitDiff(out.subarray(0, count * K), want)).toBe(-1);
+            expect(out.subarray(count * K).every(Number.isNaN)).toBe(true);
+          }
+          expect(() =>
+            im2rowRows(x, n, C, c.H, c.W, c.kh, c.kw, opts, n * P - 1, 2, new Float32Array(2 * K)),
+          ).toThrow(/rows \[\d+, \d+\) outside/);
+        } finally {
+          setNativeUnfold(was);
+        }
+      }
+    });
   }
 });
 

@@ -18,10 +18,16 @@ import { rand } from '../helpers/rand.js';
  * exactly the products of the gather path (the same map without the values), bit for bit.
  */
 
-/** The same device without sourceValues: the gather path, for comparison. */
+/**
+ * The same device without sourceValues (and sourceRows): the gather path, for comparison; with
+ * `only: 'rows'`, without sourceRows alone: the scatter through the map.
+ */
 class StripValues implements Device {
   calls = 0;
-  constructor(readonly inner: Device) {}
+  constructor(
+    readonly inner: Device,
+    readonly only?: 'rows',
+  ) {}
   get telemetry$() {
     return this.inner.telemetry$;
   }
@@ -35,7 +41,8 @@ class StripValues implements Device {
     if (ctx?.sourceValues) {
       this.calls++;
       const rest = { ...ctx };
-      delete rest.sourceValues;
+      if (this.only !== 'rows') delete rest.sourceValues;
+      delete rest.sourceRows;
       return this.inner.matmul(tile, X, batch, rest);
     }
     return this.inner.matmul(tile, X, batch, ctx);
@@ -211,9 +218,10 @@ describe('Conv2d hands the device its images as sourceValues', () => {
       it(`same outputs bit for bit (${JSON.stringify(s)}, maxBatch ${maxBatch})`, async () => {
         // Full-width tiles of 16 x 16: the 5x5 and 3-channel patches need several column blocks.
         const pr = paper({ maxBatch, rows: 16, cols: 16 });
-        const forward = async (strip: boolean) => {
+        // The conv's own rows (sourceRows), the map's scatter, the gather: the same bits.
+        const forward = async (strip: boolean, only?: 'rows') => {
           const sim = new SimDevice(pr, { checkSourceValues: true });
-          const dev = new StripValues(sim);
+          const dev = new StripValues(sim, only);
           const layer = new Conv2d(runtime(strip ? dev : sim), {
             inChannels: s.C,
             outChannels: 5,
@@ -234,7 +242,9 @@ describe('Conv2d hands the device its images as sourceValues', () => {
           if (strip) expect(dev.calls).toBeGreaterThan(0);
           return bits(y.data);
         };
-        expect(await forward(false)).toEqual(await forward(true));
+        const direct = await forward(false);
+        expect(await forward(true)).toEqual(direct);
+        expect(await forward(true, 'rows')).toEqual(direct);
       });
 });
 

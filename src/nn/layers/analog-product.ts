@@ -1,5 +1,5 @@
 import { loadNativeAddon, type NativeAddon } from '../../compute/native-addon.js';
-import type { Device, ProductContext, Range } from '../../device/device.js';
+import type { Device, ProductContext, Range, SourceRows } from '../../device/device.js';
 import { getTileAllocator, TiledMatrix } from '../../device/tiling.js';
 import type { Param } from '../layer.js';
 
@@ -11,6 +11,7 @@ export interface InputSources {
   inputSource: Int32Array;
   sourceOffset: number;
   sourceValues?: Float32Array;
+  sourceRows?: SourceRows;
 }
 
 /**
@@ -72,6 +73,7 @@ export class AnalogWeights {
       pc.inputSource = s.inputSource;
       pc.sourceOffset = s.sourceOffset;
       if (s.sourceValues) pc.sourceValues = s.sourceValues;
+      if (s.sourceRows) pc.sourceRows = s.sourceRows;
     }
     return this.tiled.matmul(X, batch, pc);
   }

@@ -4,8 +4,10 @@ import {
   im2colBatch,
   im2colSourceIndex,
   im2row,
+  im2rowRows,
   type Conv2dGeometry,
 } from '../../compute/im2col.js';
+import type { SourceRows } from '../../device/device.js';
 import { hostAddon } from '../../compute/host-addon.js';
 import {
   runGemmPlan,
@@ -285,7 +287,11 @@ export class Conv2d implements Layer {
             programDraw: ctx.programDraw,
             out: Yall.subarray(0, n * P * F),
           },
-          () => ({ ...this.sources(ctx.rowOffset + b0, n, H, W, P, K), sourceValues: images }),
+          () => ({
+            ...this.sources(ctx.rowOffset + b0, n, H, W, P, K),
+            sourceValues: images,
+            sourceRows: this.patchRowsOf(n, H, W, P),
+          }),
         );
         // Y is (n*P) x F; the layer's output is channel-major per image.
         const o = b0 * F * P;
@@ -437,6 +443,24 @@ export class Conv2d implements Layer {
   private patchBuffer(n: number): Float32Array {
     if (!this.patches || this.patches.length < n) this.patches = new Float32Array(n);
     return this.patches;
+  }
+
+  /**
+   * ProductContext.sourceRows of a call of n images: X's rows from any values laid out like the
+   * images (im2row of a row range), and the pixels a row range reads (its images).
+   */
+  private patchRowsOf(n: number, H: number, W: number, P: number): SourceRows {
+    const [kh, kw] = this.kernel;
+    const C = this.inChannels;
+    const img = C * H * W;
+    return {
+      fill: (values, row0, count, into) =>
+        im2rowRows(values, n, C, H, W, kh, kw, this.convOpts, row0, count, into),
+      span: (row0, count) =>
+        count === 0
+          ? [0, 0]
+          : [Math.floor(row0 / P) * img, (Math.floor((row0 + count - 1) / P) + 1) * img],
+    };
   }
 
   private productBuffer(n: number): Float32Array {
