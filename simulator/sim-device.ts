@@ -688,10 +688,7 @@ export class SimDevice implements Device {
   }
 }
 
-/**
- * Converted sources: buf[s - min] for source s. prepare(i0, i1), when present, must run before
- * entries i0..i1 of the map are scattered (it converts their sources).
- */
+/** A per-source call's converted inputs, handed out chunk by chunk as rows of X_d. */
 interface Converted {
   /** Rows [b, b + take) of X_d into `into` (take x cols), converting what they need first. */
   fill(b: number, take: number, into: Float32Array): void;
