@@ -115,6 +115,9 @@ class ThroughTheLoop implements Device {
     await yieldToLoop();
     return y;
   }
+  needsX(ctx: ProductContext) {
+    return this.inner.needsX?.(ctx) ?? true;
+  }
   close() {
     return this.inner.close();
   }

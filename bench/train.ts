@@ -294,6 +294,11 @@ class MeteredDevice implements Device {
     return y;
   }
 
+  /** Timing reads no X: the inner device's answer. */
+  needsX(ctx: ProductContext): boolean {
+    return this.inner.needsX?.(ctx) ?? true;
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

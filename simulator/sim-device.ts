@@ -395,6 +395,18 @@ export class SimDevice implements Device {
     return W;
   }
 
+  /** X is read unless the sources are converted from ctx.sourceValues (and not checked). */
+  needsX(ctx: ProductContext): boolean {
+    const values = ctx.sourceValues;
+    return !(
+      this.perSource &&
+      ctx.inputSource &&
+      values &&
+      values.length <= MAX_SOURCE_SPAN &&
+      !this.checkValues
+    );
+  }
+
   async matmul(
     tile: TileId,
     X: Float32Array,

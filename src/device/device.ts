@@ -158,6 +158,13 @@ export interface Device {
    * result on without a copy, and layers add their bias into it); X is only read.
    */
   matmul(tile: TileId, X: Float32Array, batch: number, ctx?: ProductContext): Promise<Float32Array>;
+  /**
+   * False when a matmul with this context would read only its sources (ctx.sourceValues and
+   * ctx.sourceRows), never X's values: a caller may then skip filling X (it must still pass an
+   * array of the right length). Absent or true: X is read. A wrapper that reads X (a monitor, a
+   * recorder) leaves this out, so callers fill X for it.
+   */
+  needsX?(ctx: ProductContext): boolean;
   readonly telemetry$: Observable<Telemetry>;
   close(): Promise<void>;
 }

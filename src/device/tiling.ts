@@ -111,6 +111,14 @@ export class TiledMatrix {
   }
 
   /**
+   * Whether matmul(X, batch, ctx) reads X's values: the device's Device.needsX for the contexts
+   * it will get (sourceValues is handed on unchanged), true when the device does not say.
+   */
+  needsX(ctx: ProductContext): boolean {
+    return this.device.needsX?.(ctx) ?? true;
+  }
+
+  /**
    * Y = X W^T for X batch x cols (row-major); returns batch x rows. Without `ctx` every call is
    * a fresh noise draw (a per-matrix counter) with rowOffset 0.
    *

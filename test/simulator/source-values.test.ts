@@ -4,6 +4,7 @@ import { getTileAllocator, TiledMatrix } from '../../src/device/tiling.js';
 import { openDevice } from '../../src/device/registry.js';
 import { makeSynthetic } from '../../src/data/index.js';
 import { Conv2d } from '../../src/nn/layers/conv2d.js';
+import { im2row } from '../../src/compute/im2col.js';
 import { modelParams } from '../../src/nn/model.js';
 import { paperProfile, type Profile } from '../../src/profile/index.js';
 import { train } from '../../src/train/trainer.js';
@@ -246,6 +247,80 @@ describe('Conv2d hands the device its images as sourceValues', () => {
         expect(await forward(true)).toEqual(direct);
         expect(await forward(true, 'rows')).toEqual(direct);
       });
+});
+
+/** A pass-through wrapper without needsX (as a monitor or recorder is): the caller fills X. */
+class ReadsX implements Device {
+  seen: Float32Array[] = [];
+  constructor(readonly inner: Device) {}
+  get telemetry$() {
+    return this.inner.telemetry$;
+  }
+  info() {
+    return this.inner.info();
+  }
+  program(...a: Parameters<Device['program']>) {
+    return this.inner.program(...a);
+  }
+  matmul(tile: TileId, X: Float32Array, batch: number, ctx?: ProductContext) {
+    this.seen.push(X.slice());
+    return this.inner.matmul(tile, X, batch, ctx);
+  }
+  close() {
+    return this.inner.close();
+  }
+}
+
+describe('Device.needsX: the conv skips its im2row of X for a device that reads only sources', () => {
+  it('SimDevice reads X unless it converts per source from sourceValues (and does not check them)', () => {
+    const base = {
+      draw: 0,
+      rowOffset: 0,
+      inputSource: new Int32Array(4),
+      sourceValues: new Float32Array(1),
+    };
+    const sim = new SimDevice(paper());
+    expect(sim.needsX(base)).toBe(false);
+    expect(sim.needsX({ draw: 0, rowOffset: 0, inputSource: new Int32Array(4) })).toBe(true);
+    expect(new SimDevice(paper(), { checkSourceValues: true }).needsX(base)).toBe(true);
+    const pr = paper();
+    const perElement = { ...pr, dac: { ...pr.dac, conversion: 'per-element' as const } };
+    expect(new SimDevice(perElement).needsX(base)).toBe(true);
+  });
+
+  it('same outputs with X skipped and with X filled; a wrapper without needsX gets im2row(x)', async () => {
+    const pr = paper();
+    const s = { C: 2, H: 9, W: 8, kernel: 3 };
+    const r = rand(77);
+    const x = Float32Array.from({ length: 4 * s.C * s.H * s.W }, () => (r() - 0.5) * 2.4);
+    const forward = async (device: Device) => {
+      const layer = new Conv2d(runtime(device), {
+        inChannels: s.C,
+        outChannels: 5,
+        kernel: s.kernel,
+        padding: 1,
+        analog: true,
+        seed: 1,
+      });
+      const y = await layer.forward(
+        { data: x, shape: [4, s.C, s.H, s.W] },
+        ctx({ draw: 1, rowOffset: 0 }),
+      );
+      return bits(y.data);
+    };
+    // A spy that keeps needsX: the conv hands it an X it never filled (all zeros here).
+    const sim = new SimDevice(pr);
+    const skipped = Object.assign(new ReadsX(sim), {
+      needsX: (c: ProductContext) => sim.needsX(c),
+    });
+    const filled = new ReadsX(new SimDevice(pr));
+    const a = await forward(skipped);
+    expect(await forward(filled)).toEqual(a);
+    expect(skipped.seen.length).toBeGreaterThan(0);
+    expect(skipped.seen.every((X) => X.every((v) => v === 0))).toBe(true);
+    const want = im2row(x, 4, s.C, s.H, s.W, s.kernel, s.kernel, { padding: 1 });
+    expect(filled.seen).toEqual([want]);
+  });
 });
 
 describe('a ConvNet trained on the simulator', () => {

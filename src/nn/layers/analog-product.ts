@@ -53,13 +53,16 @@ export class AnalogWeights {
    * `sources` says which physical input each element of X copies (a conv's im2col map); it is
    * only called when the device converts per source, so other devices cost nothing, and the
    * layer need not know which kind it has. Stale weights are programmed as programming
-   * `ctx.programDraw` (default ctx.draw; see ForwardContext.programDraw).
+   * `ctx.programDraw` (default ctx.draw; see ForwardContext.programDraw). With `fillX`, X is
+   * handed unfilled and fillX() writes it, called only when the device reads X (Device.needsX):
+   * a per-source simulator converts the sources alone, and the conv's im2row of X is then skipped.
    */
   async product(
     X: Float32Array,
     batch: number,
     ctx: ProductContext & { programDraw?: number },
     sources?: () => InputSources,
+    fillX?: () => void,
   ): Promise<Float32Array> {
     if (this.programmedVersion !== this.weight.version) {
       const version = this.weight.version;
@@ -75,6 +78,7 @@ export class AnalogWeights {
       if (s.sourceValues) pc.sourceValues = s.sourceValues;
       if (s.sourceRows) pc.sourceRows = s.sourceRows;
     }
+    if (fillX && this.tiled.needsX(pc)) fillX();
     return this.tiled.matmul(X, batch, pc);
   }
 

@@ -275,9 +275,9 @@ export class Conv2d implements Layer {
         const n = Math.min(perCall, B - b0);
         const Xn = X.subarray(0, n * P * K);
         const images = x.data.subarray(b0 * img, (b0 + n) * img);
-        im2row(images, n, C, H, W, kh, kw, this.convOpts, Xn);
         // The images are the sources themselves (the map's index 0 is pixel 0 of image b0), so a
-        // per-source device converts them without gathering the copies back out of X.
+        // per-source device converts them without gathering the copies back out of X; one that
+        // reads only them (Device.needsX) spares the im2row of X too.
         const Y = await this.onDevice.product(
           Xn,
           n * P,
@@ -292,6 +292,7 @@ export class Conv2d implements Layer {
             sourceValues: images,
             sourceRows: this.patchRowsOf(n, H, W, P),
           }),
+          () => im2row(images, n, C, H, W, kh, kw, this.convOpts, Xn),
         );
         // Y is (n*P) x F; the layer's output is channel-major per image.
         const o = b0 * F * P;
