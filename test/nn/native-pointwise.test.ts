@@ -25,6 +25,7 @@ import {
 } from '../../src/nn/native-pointwise.js';
 import type { Tensor } from '../../src/nn/tensor.js';
 import { ctx } from './layers/helpers.js';
+import { rand as rng } from '../helpers/rand.js';
 
 const native = nativePointwiseKernels();
 
@@ -37,18 +38,6 @@ afterEach(() => {
   setNativePointwise(true);
   setThreads(1);
 });
-
-/** A deterministic stream in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Edge values: NaN, infinities, signed zeros, subnormals, erf's branch points, the tails. */
 const EDGES = [

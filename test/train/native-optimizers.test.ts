@@ -20,21 +20,10 @@ import {
   createOptimizer,
   decodeFloat32,
 } from '../../src/train/optimizers.js';
+import { rand as rng } from '../helpers/rand.js';
 
 /** Odd lengths: 1..3 (tail only), 33, and 2 * 16384 + 5 (split by par_for at two threads). */
 const LENGTHS = [1, 2, 3, 7, 33, 2 * 16384 + 5];
-
-/** A deterministic stream in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Values over many magnitudes (1e-9 .. 1e2), both signs; a few exact zeros. */
 function spread(r: () => number): number {
