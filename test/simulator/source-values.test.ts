@@ -19,16 +19,9 @@ import { rand } from '../helpers/rand.js';
  * exactly the products of the gather path (the same map without the values), bit for bit.
  */
 
-/**
- * The same device without sourceValues (and sourceRows): the gather path, for comparison; with
- * `only: 'rows'`, without sourceRows alone: the scatter through the map.
- */
-class StripValues implements Device {
-  calls = 0;
-  constructor(
-    readonly inner: Device,
-    readonly only?: 'rows',
-  ) {}
+/** Delegates everything to `inner`; subclasses change matmul. */
+class PassThrough implements Device {
+  constructor(readonly inner: Device) {}
   get telemetry$() {
     return this.inner.telemetry$;
   }
@@ -39,6 +32,26 @@ class StripValues implements Device {
     return this.inner.program(...a);
   }
   matmul(tile: TileId, X: Float32Array, batch: number, ctx?: ProductContext) {
+    return this.inner.matmul(tile, X, batch, ctx);
+  }
+  close() {
+    return this.inner.close();
+  }
+}
+
+/**
+ * The same device without sourceValues (and sourceRows): the gather path, for comparison; with
+ * `only: 'rows'`, without sourceRows alone: the scatter through the map.
+ */
+class StripValues extends PassThrough {
+  calls = 0;
+  constructor(
+    inner: Device,
+    readonly only?: 'rows',
+  ) {
+    super(inner);
+  }
+  override matmul(tile: TileId, X: Float32Array, batch: number, ctx?: ProductContext) {
     if (ctx?.sourceValues) {
       this.calls++;
       const rest = { ...ctx };
@@ -47,9 +60,6 @@ class StripValues implements Device {
       return this.inner.matmul(tile, X, batch, rest);
     }
     return this.inner.matmul(tile, X, batch, ctx);
-  }
-  close() {
-    return this.inner.close();
   }
 }
 
@@ -250,24 +260,11 @@ describe('Conv2d hands the device its images as sourceValues', () => {
 });
 
 /** A pass-through wrapper without needsX (as a monitor or recorder is): the caller fills X. */
-class ReadsX implements Device {
+class ReadsX extends PassThrough {
   seen: Float32Array[] = [];
-  constructor(readonly inner: Device) {}
-  get telemetry$() {
-    return this.inner.telemetry$;
-  }
-  info() {
-    return this.inner.info();
-  }
-  program(...a: Parameters<Device['program']>) {
-    return this.inner.program(...a);
-  }
-  matmul(tile: TileId, X: Float32Array, batch: number, ctx?: ProductContext) {
+  override matmul(tile: TileId, X: Float32Array, batch: number, ctx?: ProductContext) {
     this.seen.push(X.slice());
     return this.inner.matmul(tile, X, batch, ctx);
-  }
-  close() {
-    return this.inner.close();
   }
 }
 
