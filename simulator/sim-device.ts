@@ -397,14 +397,18 @@ export class SimDevice implements Device {
 
   /** X is read unless the sources are converted from ctx.sourceValues (and not checked). */
   needsX(ctx: ProductContext): boolean {
-    const values = ctx.sourceValues;
-    return !(
-      this.perSource &&
-      ctx.inputSource &&
-      values &&
-      values.length <= MAX_SOURCE_SPAN &&
-      !this.checkValues
-    );
+    return !this.sourceValuesOf(ctx) || this.checkValues;
+  }
+
+  /**
+   * ctx.sourceValues when matmul converts from them: per source, with a map, and no longer than
+   * the gather may span (a longer array takes the gather, which reads X and reports the span).
+   */
+  private sourceValuesOf(ctx: ProductContext | undefined): Float32Array | undefined {
+    const values = ctx?.sourceValues;
+    return this.perSource && ctx?.inputSource && values && values.length <= MAX_SOURCE_SPAN
+      ? values
+      : undefined;
   }
 
   async matmul(
@@ -439,9 +443,8 @@ export class SimDevice implements Device {
     if (src) {
       checkSourceContext(tile, src, X.length, ctx!.sourceOffset, ctx!.sourceTile);
       const key = this.key(STREAM.inputSource + a, ctx!.sourceTile ?? tile, draw);
-      const values = ctx!.sourceValues;
-      // A longer array than the gather may span takes the gather (which reports the span).
-      if (values && values.length <= MAX_SOURCE_SPAN) {
+      const values = this.sourceValuesOf(ctx);
+      if (values) {
         if (this.checkValues) checkSourceValues(tile, X, src, values, ctx!.sourceRows, batch);
         converted = this.sourceValuesConvert(
           tile,
